@@ -1,0 +1,250 @@
+"""Create, change, delete contacts and record consent: the rules of the record."""
+
+import logging
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contacts_graph.audit.service import changed_fields, record_change
+from contacts_graph.auth.sessions import Viewer
+from contacts_graph.contacts import repository
+from contacts_graph.contacts.models import ConsentEvent, Contact, ContactExternalId
+from contacts_graph.contacts.roles import DEFAULT_ROLE
+from contacts_graph.contacts.validation import clean_contact_values, complete_contact
+from contacts_graph.errors import FieldError, NotFound, ValidationFailed
+
+logger = logging.getLogger(__name__)
+
+# Columns a caller may write; consent has its own path through consent events.
+WRITABLE = (
+    "given_name",
+    "family_name",
+    "display_name",
+    "email",
+    "extra_emails",
+    "phone",
+    "phone_e164",
+    "extra_phones",
+    "primary_role",
+    "roles",
+    "street",
+    "city",
+    "region",
+    "postal_code",
+    "country",
+    "date_of_birth",
+    "locale",
+    "custom_fields",
+)
+DERIVED = ("display_name", "roles", "search_text")
+
+
+def contact_state(contact: Contact) -> dict[str, Any]:
+    """Return the audited fields of ``contact`` as a plain mapping."""
+    return {key: getattr(contact, key) for key in (*WRITABLE, "search_text")}
+
+
+async def get_live_contact(
+    session: AsyncSession, viewer: Viewer, contact_id: uuid.UUID
+) -> Contact:
+    """Return the live contact ``contact_id``, following a merge to its survivor.
+
+    Raises:
+        NotFound: no such contact in the tenant, or it was deleted.
+    """
+    contacts = await repository.contacts_by_ids(
+        session, viewer.tenant_id, [contact_id], for_update=True
+    )
+    contact = contacts.get(contact_id)
+    if contact is not None and contact.merged_into_id is not None:
+        return await get_live_contact(session, viewer, contact.merged_into_id)
+    if contact is None or contact.deleted_at is not None:
+        raise NotFound("contact")
+    return contact
+
+
+async def create_contact(
+    session: AsyncSession,
+    viewer: Viewer,
+    values: Mapping[str, Any],
+    *,
+    region: str,
+    source: str = "api",
+) -> Contact:
+    """Validate ``values`` and add a contact, with its audit row and event.
+
+    Raises:
+        ValidationFailed: with every problem of the input.
+    """
+    state = clean_contact_values(values, region=region)
+    state.setdefault("primary_role", DEFAULT_ROLE.value)
+    errors = complete_contact(state)
+    if errors:
+        raise ValidationFailed(errors)
+
+    contact = Contact(id=uuid.uuid4(), tenant_id=viewer.tenant_id, **state)
+    session.add(contact)
+    record_change(
+        session,
+        viewer,
+        action="contact.create",
+        entity_type="contact",
+        entity_id=contact.id,
+        changes={**changed_fields({}, contact_state(contact)), "source": source},
+        event="contact.created",
+    )
+    await session.flush()
+    logger.info("contact.created", extra={"contact_id": str(contact.id)})
+    return contact
+
+
+def apply_changes(contact: Contact, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Set cleaned ``values`` on ``contact``; return the audited difference."""
+    before = contact_state(contact)
+    state = {**before, **values}
+    if "display_name" not in values and values.keys() & {"given_name", "family_name"}:
+        state["display_name"] = None
+    if "roles" in values:
+        state["roles"] = values["roles"]
+    elif "primary_role" in values:
+        state["roles"] = [r for r in before["roles"] if r != before["primary_role"]]
+    errors = complete_contact(state)
+    if errors:
+        raise ValidationFailed(errors)
+    for key, value in state.items():
+        if before.get(key) != value:
+            setattr(contact, key, value)
+    return changed_fields(before, state)
+
+
+async def update_contact(
+    session: AsyncSession,
+    viewer: Viewer,
+    contact_id: uuid.UUID,
+    values: Mapping[str, Any],
+    *,
+    region: str,
+) -> Contact:
+    """Change the given fields of a contact; fields not given stay as they are.
+
+    Raises:
+        NotFound: no live contact has that id.
+        ValidationFailed: with every problem of the input; nothing is changed.
+    """
+    cleaned = clean_contact_values(values, region=region)
+    contact = await get_live_contact(session, viewer, contact_id)
+    changes = apply_changes(contact, cleaned)
+    if not changes:
+        return contact
+    contact.updated_at = datetime.now(UTC)
+    record_change(
+        session,
+        viewer,
+        action="contact.update",
+        entity_type="contact",
+        entity_id=contact.id,
+        changes=changes,
+        event="contact.updated",
+    )
+    await session.flush()
+    return contact
+
+
+async def delete_contact(
+    session: AsyncSession, viewer: Viewer, contact_id: uuid.UUID
+) -> Contact:
+    """Soft-delete a contact: it leaves every list but its history stays."""
+    contact = await get_live_contact(session, viewer, contact_id)
+    contact.deleted_at = datetime.now(UTC)
+    record_change(
+        session,
+        viewer,
+        action="contact.delete",
+        entity_type="contact",
+        entity_id=contact.id,
+        changes={"deleted_at": {"before": None, "after": contact.deleted_at.isoformat()}},
+        event="contact.updated",
+    )
+    await session.flush()
+    return contact
+
+
+async def set_marketing_consent(
+    session: AsyncSession,
+    viewer: Viewer,
+    contact_id: uuid.UUID,
+    *,
+    granted: bool,
+    source: str,
+    legal_basis: str,
+    effective_at: datetime | None = None,
+) -> Contact:
+    """Append a consent event and bring the contact's current consent in line.
+
+    Current consent is the event with the latest ``effective_at``; an event
+    effective before the current one is kept as history without changing it.
+    """
+    now = datetime.now(UTC)
+    effective_at = effective_at or now
+    if effective_at > now:
+        raise ValidationFailed.one(
+            "effectiveAt", "IN_FUTURE", "Consent cannot take effect in the future."
+        )
+    contact = await get_live_contact(session, viewer, contact_id)
+    session.add(
+        ConsentEvent(
+            tenant_id=viewer.tenant_id,
+            contact_id=contact.id,
+            granted=granted,
+            source=source,
+            legal_basis=legal_basis,
+            actor=viewer.actor,
+            recorded_at=now,
+            effective_at=effective_at,
+        )
+    )
+    current = contact.consent_timestamp
+    # A tie with the current event means withdrawn: the safer reading.
+    is_newer = current is None or effective_at > current
+    is_tie_withdrawal = current is not None and effective_at == current and not granted
+    if is_newer or is_tie_withdrawal:
+        before = contact.consent_marketing
+        contact.consent_marketing = granted
+        contact.consent_timestamp = effective_at
+        record_change(
+            session,
+            viewer,
+            action="contact.consent",
+            entity_type="contact",
+            entity_id=contact.id,
+            changes={"consent_marketing": {"before": before, "after": granted}},
+            event="consent.changed",
+        )
+    await session.flush()
+    return contact
+
+
+async def attach_external_id(
+    session: AsyncSession,
+    viewer: Viewer,
+    contact: Contact,
+    source: str,
+    external_id: str,
+) -> None:
+    """Record ``contact``'s id in another system, so later syncs update it."""
+    source, external_id = source.strip().lower(), external_id.strip()
+    if not source or not external_id:
+        raise ValidationFailed(
+            [FieldError("externalId", "REQUIRED", "An external id needs a source and an id.")]
+        )
+    session.add(
+        ContactExternalId(
+            tenant_id=viewer.tenant_id,
+            contact_id=contact.id,
+            source=source,
+            external_id=external_id,
+        )
+    )

@@ -1,0 +1,1 @@
+"""Database access: engine, per-request tenant transactions, embedded server."""

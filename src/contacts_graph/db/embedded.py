@@ -1,0 +1,36 @@
+"""The embedded PostgreSQL server used when no ``CONTACTS_DATABASE_URL`` is set."""
+
+import logging
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+logger = logging.getLogger(__name__)
+
+DATABASE_NAME = "contacts"
+
+_servers: dict[Path, Any] = {}
+
+
+def embedded_database_url(data_dir: Path, database: str = DATABASE_NAME) -> str:
+    """Start (or reuse) the embedded server in ``data_dir`` and return a URL.
+
+    pgserver ships PostgreSQL in a wheel and listens on a Unix socket inside
+    its data directory. Run as root it creates a system user and opens the
+    parent folders of ``data_dir`` to it, which is why the directory lives in
+    a folder of its own. The server stops when the last process using it exits.
+    """
+    import pgserver
+
+    data_dir = data_dir.resolve()
+    server = _servers.get(data_dir)
+    if server is None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        server = pgserver.get_server(data_dir, cleanup_mode="stop")
+        _servers[data_dir] = server
+        logger.info("database.embedded.started", extra={"data_dir": str(data_dir)})
+
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}';")
+    if "(1 row)" not in exists:
+        server.psql(f'CREATE DATABASE "{database}";')
+    return f"postgresql://postgres@/{database}?host={quote(str(data_dir))}"

@@ -1,0 +1,26 @@
+"""Every table, imported in one place for Alembic and the test set-up."""
+
+from contacts_graph.audit.models import AuditEntry, OutboxEvent
+from contacts_graph.auth.models import Tenant
+from contacts_graph.contacts.models import Contact, ConsentEvent, ContactExternalId
+from contacts_graph.db.base import Base
+from contacts_graph.imports.models import ImportFile
+from contacts_graph.organizations.models import Membership, Organization
+from contacts_graph.relationships.models import Relationship
+from contacts_graph.tags.models import ContactTag, Tag
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "ConsentEvent",
+    "Contact",
+    "ContactExternalId",
+    "ContactTag",
+    "ImportFile",
+    "Membership",
+    "Organization",
+    "OutboxEvent",
+    "Relationship",
+    "Tag",
+    "Tenant",
+]

@@ -1,0 +1,1 @@
+"""Pieces of the GraphQL layer that every feature shares."""

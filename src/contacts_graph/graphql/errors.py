@@ -1,0 +1,80 @@
+"""User errors in mutation payloads, and running a mutation's service call."""
+
+import enum
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contacts_graph.context import Info
+from contacts_graph.errors import FieldError, NotFound, ValidationFailed
+
+T = TypeVar("T")
+
+CODES = {
+    "NOT_FOUND": "No record with that id exists in this tenant.",
+    "REQUIRED": "A value is needed.",
+    "INVALID": "The value is not of the expected form.",
+    "INVALID_EMAIL": "Not a valid email address.",
+    "INVALID_PHONE": "Not a phone number.",
+    "INVALID_DATE": "Not a date this service understands.",
+    "INVALID_DOMAIN": "Not a web domain.",
+    "INVALID_CURSOR": "A cursor this service did not issue.",
+    "TOO_LONG": "Longer than the field allows.",
+    "TOO_MANY": "More items than one request may name.",
+    "UNKNOWN_ROLE": "Not one of the ten contact roles.",
+    "UNKNOWN_COLUMN": "A file column that maps to no field.",
+    "IN_FUTURE": "A time that has not come yet.",
+    "SELF_LINK": "A contact cannot be related to itself.",
+    "DUPLICATE_NAME": "The name is taken.",
+    "OUT_OF_RANGE": "Outside the allowed range.",
+    "MISSING_NAME_AND_EMAIL": "A row has neither a name nor an email.",
+    "UNREADABLE_FILE": "The file could not be read.",
+}
+
+UserErrorCode = strawberry.enum(
+    enum.Enum(  # type: ignore[misc]
+        "UserErrorCode",
+        {code: strawberry.enum_value(code, description=text) for code, text in CODES.items()},
+    ),
+    description="What is wrong with an input value.",
+)
+
+
+@strawberry.type(description="A problem with the input that the caller can fix.")
+class UserError:
+    field: str | None = strawberry.field(
+        description="The input field at fault, in camelCase; null for the whole input."
+    )
+    code: UserErrorCode = strawberry.field(description="What is wrong.")  # type: ignore[valid-type]
+    message: str = strawberry.field(description="One sentence for a person.")
+
+    @classmethod
+    def of(cls, error: FieldError) -> "UserError":
+        code = error.code if error.code in CODES else "INVALID"
+        return cls(field=error.field, code=UserErrorCode(code), message=error.message)
+
+
+def user_errors(failure: Exception) -> list[UserError]:
+    if isinstance(failure, ValidationFailed):
+        return [UserError.of(e) for e in failure.errors]
+    if isinstance(failure, NotFound):
+        return [UserError.of(failure.as_field_error())]
+    raise failure
+
+
+async def attempt(
+    info: Info, action: Callable[[AsyncSession], Awaitable[T]]
+) -> tuple[T | None, list[UserError]]:
+    """Run ``action`` in a savepoint; turn a caller's mistake into user errors.
+
+    A failed action rolls back to the savepoint, so nothing it wrote stays and
+    the request's other work goes on.
+    """
+    async with info.context.db.use() as session:
+        try:
+            async with session.begin_nested():
+                return await action(session), []
+        except (ValidationFailed, NotFound) as failure:
+            return None, user_errors(failure)

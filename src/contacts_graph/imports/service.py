@@ -1,0 +1,266 @@
+"""Import contacts from a CSV file: create new ones, update known ones, report all.
+
+A row is known when its external id (the file's customer id column, kept
+under the import's source) was imported before: the contact is then updated
+instead of duplicated. Each row runs in a savepoint, so a row that fails for
+any reason is reported and leaves nothing behind, and the other rows go on.
+"""
+
+import logging
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contacts_graph.auth.sessions import Viewer
+from contacts_graph.contacts import repository as contacts_repository, service as contacts
+from contacts_graph.contacts.models import Contact
+from contacts_graph.contacts.roles import DEFAULT_ROLE, Role
+from contacts_graph.errors import NotFound, ValidationFailed
+from contacts_graph.imports.columns import map_columns
+from contacts_graph.imports.csv_reader import CsvFileError, read_csv
+from contacts_graph.imports.models import ImportFile
+from contacts_graph.imports.rows import ContactDraft, RowProblem, parse_row
+from contacts_graph.organizations import service as organizations
+from contacts_graph.tags import service as tags
+
+logger = logging.getLogger(__name__)
+
+DRAFT_COLUMNS = (
+    "given_name",
+    "family_name",
+    "display_name",
+    "email",
+    "extra_emails",
+    "phone",
+    "phone_e164",
+    "extra_phones",
+    "street",
+    "city",
+    "region",
+    "postal_code",
+    "country",
+    "date_of_birth",
+    "locale",
+)
+
+
+@dataclass
+class RowOutcome:
+    """What became of one row: CREATED, UPDATED, UNCHANGED or REJECTED."""
+
+    line: int
+    status: str
+    contact_id: uuid.UUID | None = None
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    rows: list[RowOutcome] = field(default_factory=list)
+    file_problems: list[RowProblem] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(outcome.status == status for outcome in self.rows)
+
+
+async def store_upload(
+    session: AsyncSession,
+    viewer: Viewer,
+    *,
+    filename: str,
+    content_type: str | None,
+    content: bytes,
+) -> ImportFile:
+    """Keep an uploaded file for a later import; return its record."""
+    upload = ImportFile(
+        id=uuid.uuid4(),
+        tenant_id=viewer.tenant_id,
+        filename=filename[:255],
+        content_type=content_type,
+        size=len(content),
+        content=content,
+        uploaded_by=viewer.actor,
+    )
+    session.add(upload)
+    await session.flush()
+    return upload
+
+
+async def get_upload(session: AsyncSession, viewer: Viewer, file_id: uuid.UUID) -> ImportFile:
+    upload = await session.get(ImportFile, (viewer.tenant_id, file_id))
+    if upload is None:
+        raise NotFound("file", "fileId")
+    return upload
+
+
+def _values(draft: ContactDraft, *, for_update: bool) -> dict[str, Any]:
+    values = {key: getattr(draft, key) for key in DRAFT_COLUMNS}
+    if for_update:
+        # An empty cell leaves what is stored alone; a file never erases.
+        values = {k: v for k, v in values.items() if v not in (None, "", [])}
+        if draft.custom_fields:
+            values["custom_fields"] = draft.custom_fields
+    else:
+        values["custom_fields"] = draft.custom_fields
+    if draft.primary_role is not None:
+        values["primary_role"] = draft.primary_role.value
+    if draft.roles:
+        values["roles"] = [role.value for role in draft.roles]
+    return values
+
+
+async def _write_row(
+    session: AsyncSession,
+    viewer: Viewer,
+    draft: ContactDraft,
+    *,
+    existing_id: uuid.UUID | None,
+    source: str,
+    default_role: Role,
+    region: str,
+    effective_at: datetime,
+) -> tuple[str, uuid.UUID]:
+    if existing_id is None:
+        values = _values(draft, for_update=False)
+        values.setdefault("primary_role", default_role.value)
+        contact = await contacts.create_contact(
+            session, viewer, values, region=region, source=f"import:{source}"
+        )
+        if draft.external_id:
+            await contacts.attach_external_id(
+                session, viewer, contact, source, draft.external_id
+            )
+        status = "CREATED"
+    else:
+        before = await session.get(Contact, (viewer.tenant_id, existing_id))
+        stamp = before.updated_at if before else None
+        values = _values(draft, for_update=True)
+        if before is not None and "custom_fields" in values:
+            values["custom_fields"] = {**before.custom_fields, **values["custom_fields"]}
+        contact = await contacts.update_contact(
+            session, viewer, existing_id, values, region=region
+        )
+        status = "UPDATED" if contact.updated_at != stamp else "UNCHANGED"
+
+    if draft.organization_name:
+        found = await organizations.find_or_create_organizations(
+            session, viewer, [draft.organization_name]
+        )
+        organization = found[draft.organization_name.strip().lower()]
+        await organizations.add_membership(
+            session,
+            viewer,
+            contact.id,
+            organization.id,
+            title=draft.title,
+            is_primary=True,
+        )
+    if draft.tags:
+        for tag in (await tags.find_or_create_tags(session, viewer, draft.tags)).values():
+            await tags.tag_contacts(session, viewer, tag, [contact.id])
+    if draft.consent_marketing is not None:
+        await contacts.set_marketing_consent(
+            session,
+            viewer,
+            contact.id,
+            granted=draft.consent_marketing,
+            source=f"import:{source}",
+            legal_basis="consent",
+            effective_at=effective_at,
+        )
+    return status, contact.id
+
+
+async def import_csv(
+    session: AsyncSession,
+    viewer: Viewer,
+    data: bytes,
+    *,
+    source: str = "csv",
+    default_role: Role = DEFAULT_ROLE,
+    region: str,
+    received_at: datetime | None = None,
+) -> ImportReport:
+    """Import every row of a CSV file and report each row's outcome.
+
+    Phone numbers are read in the row's country when it has one, else in
+    ``region``. Consent columns take effect at ``received_at``, when the file
+    came in, never later.
+    """
+    report = ImportReport()
+    try:
+        table = read_csv(data)
+    except CsvFileError as error:
+        report.file_problems.append(RowProblem(1, None, "file", error.code, error.message))
+        return report
+    mapping = map_columns(table.header)
+    effective_at = received_at or datetime.now(UTC)
+
+    # Limitation: rows are written one by one, each with a savepoint; batched
+    # writes and a background job for large files come with the import wizard.
+    known: dict[str, uuid.UUID] = {}
+    for row in table.rows:
+        draft, problems = parse_row(row.line, row.values, mapping, default_region=region)
+        if draft is None:
+            report.rows.append(RowOutcome(row.line, "REJECTED", problems=problems))
+            continue
+        existing_id = await _existing(session, viewer, source, draft, known)
+        try:
+            async with session.begin_nested():
+                status, contact_id = await _write_row(
+                    session,
+                    viewer,
+                    draft,
+                    existing_id=existing_id,
+                    source=source,
+                    default_role=default_role,
+                    region=region,
+                    effective_at=effective_at,
+                )
+        except (ValidationFailed, NotFound) as failure:
+            report.rows.append(
+                RowOutcome(row.line, "REJECTED", problems=_problems(row.line, failure))
+            )
+            continue
+        if draft.external_id:
+            known[draft.external_id] = contact_id
+        report.rows.append(RowOutcome(row.line, status, contact_id=contact_id))
+
+    logger.info(
+        "import.finished",
+        extra={
+            "tenant_id": str(viewer.tenant_id),
+            "created": report.count("CREATED"),
+            "updated": report.count("UPDATED"),
+            "rejected": report.count("REJECTED"),
+        },
+    )
+    return report
+
+
+async def _existing(
+    session: AsyncSession,
+    viewer: Viewer,
+    source: str,
+    draft: ContactDraft,
+    known: dict[str, uuid.UUID],
+) -> uuid.UUID | None:
+    if not draft.external_id:
+        return None
+    if draft.external_id in known:
+        return known[draft.external_id]
+    found = await contacts_repository.contact_ids_by_external_id(
+        session, viewer.tenant_id, [(source, draft.external_id)]
+    )
+    return found.get((source, draft.external_id))
+
+
+def _problems(line: int, failure: Exception) -> list[RowProblem]:
+    errors: Iterable[Any] = (
+        failure.errors if isinstance(failure, ValidationFailed) else [failure.as_field_error()]  # type: ignore[attr-defined]
+    )
+    return [RowProblem(line, None, e.field, e.code, e.message) for e in errors]

@@ -1,0 +1,70 @@
+"""Per-request loaders: every related or list field is batched through one."""
+
+import uuid
+from abc import ABC, abstractmethod
+from collections.abc import Hashable, Sequence
+from typing import Any, Generic, TypeVar
+
+from aiodataloader import DataLoader
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contacts_graph.db.request import RequestDatabase
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class Loader(DataLoader[K, V], ABC, Generic[K, V]):  # type: ignore[misc]
+    """A DataLoader bound to the request's database and tenant."""
+
+    def __init__(self, db: RequestDatabase, tenant_id: uuid.UUID) -> None:
+        super().__init__()
+        self.db = db
+        self.tenant_id = tenant_id
+
+    async def batch_load_fn(self, keys: Sequence[K]) -> list[V]:
+        async with self.db.use() as session:
+            return await self.load_batch(session, keys)
+
+    @abstractmethod
+    async def load_batch(self, session: AsyncSession, keys: Sequence[K]) -> list[V]:
+        """Return one value per key, in the order of ``keys``."""
+
+
+class Loaders:
+    """The loaders of one request, created fresh so nothing is cached across."""
+
+    def __init__(self, db: RequestDatabase, tenant_id: uuid.UUID) -> None:
+        from contacts_graph.contacts import loaders as contacts
+        from contacts_graph.organizations import loaders as organizations
+        from contacts_graph.relationships import loaders as relationships
+        from contacts_graph.tags import loaders as tags
+
+        args: tuple[Any, ...] = (db, tenant_id)
+        self.contact_by_id = contacts.ContactByIdLoader(*args)
+        self.external_ids_by_contact_id = contacts.ExternalIdsByContactIdLoader(*args)
+        self.organization_by_id = organizations.OrganizationByIdLoader(*args)
+        self.memberships_by_contact_id = organizations.MembershipsByContactIdLoader(*args)
+        self.primary_membership_by_contact_id = (
+            organizations.PrimaryMembershipByContactIdLoader(*args)
+        )
+        self.memberships_by_organization_id = (
+            organizations.MembershipsByOrganizationIdLoader(*args)
+        )
+        self.primary_contact_by_organization_id = (
+            organizations.PrimaryContactByOrganizationIdLoader(*args)
+        )
+        self.contact_count_by_organization_id = (
+            organizations.ContactCountByOrganizationIdLoader(*args)
+        )
+        self.membership_count_by_contact_id = (
+            organizations.MembershipCountByContactIdLoader(*args)
+        )
+        self.relationships_by_contact_id = relationships.RelationshipsByContactIdLoader(
+            *args
+        )
+        self.relationship_count_by_contact_id = (
+            relationships.RelationshipCountByContactIdLoader(*args)
+        )
+        self.tags_by_contact_id = tags.TagsByContactIdLoader(*args)
+        self.contact_count_by_tag_id = tags.ContactCountByTagIdLoader(*args)

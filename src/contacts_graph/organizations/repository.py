@@ -1,0 +1,202 @@
+"""SQL over organizations and memberships."""
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contacts_graph.contacts.models import Contact
+from contacts_graph.db.windows import pages_per_parent
+from contacts_graph.organizations.models import Membership, Organization
+from contacts_graph.pagination import PageRequest
+
+ORGANIZATION_SORT = func.lower(Organization.name).collate("C")
+CONTACT_SORT = func.lower(Contact.display_name).collate("C")
+
+
+def _joined_organization() -> Any:
+    return and_(
+        Organization.tenant_id == Membership.tenant_id,
+        Organization.id == Membership.organization_id,
+    )
+
+
+def _joined_live_contact() -> Any:
+    return and_(
+        Contact.tenant_id == Membership.tenant_id,
+        Contact.id == Membership.contact_id,
+        Contact.deleted_at.is_(None),
+    )
+
+
+async def organizations_by_ids(
+    session: AsyncSession, tenant_id: uuid.UUID, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Organization]:
+    stmt = select(Organization).where(
+        Organization.tenant_id == tenant_id, Organization.id.in_(ids)
+    )
+    return {o.id: o for o in (await session.scalars(stmt)).all()}
+
+
+async def organizations_by_names(
+    session: AsyncSession, tenant_id: uuid.UUID, names: Sequence[str]
+) -> dict[str, Organization]:
+    """Map lower-cased names to the organizations that carry them."""
+    lowered = list({name.strip().lower() for name in names})
+    stmt = select(Organization).where(
+        Organization.tenant_id == tenant_id, func.lower(Organization.name).in_(lowered)
+    )
+    return {o.name.lower(): o for o in (await session.scalars(stmt)).all()}
+
+
+def organization_conditions(
+    tenant_id: uuid.UUID, search: str | None
+) -> list[ColumnElement[bool]]:
+    from contacts_graph.contacts.filters import like_pattern
+
+    conditions = [Organization.tenant_id == tenant_id]
+    if search and search.strip():
+        pattern = like_pattern(search.strip())
+        conditions.append(
+            func.lower(Organization.name).like(pattern)
+            | func.coalesce(Organization.domain, "").like(pattern)
+        )
+    return conditions
+
+
+def organization_list(tenant_id: uuid.UUID, search: str | None) -> Select[Any]:
+    return select(Organization).where(*organization_conditions(tenant_id, search))
+
+
+async def count_organizations(
+    session: AsyncSession, tenant_id: uuid.UUID, search: str | None
+) -> int:
+    stmt = select(func.count()).select_from(Organization)
+    return await session.scalar(stmt.where(*organization_conditions(tenant_id, search))) or 0
+
+
+async def memberships_by_contact(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    contact_ids: Sequence[uuid.UUID],
+    request: PageRequest,
+) -> dict[uuid.UUID, list[Any]]:
+    """Return a page of (Membership, Organization) rows per contact, by name."""
+    return await pages_per_parent(
+        session,
+        base=select(Membership)
+        .join(Organization, _joined_organization())
+        .where(Membership.tenant_id == tenant_id),
+        parent=Membership.contact_id,
+        sort=ORGANIZATION_SORT,
+        row_id=Membership.id,
+        fetch=select(Membership, Organization).join(Organization, _joined_organization()),
+        parent_ids=contact_ids,
+        request=request,
+        order_key="membership:organization-name",
+    )
+
+
+async def memberships_by_organization(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    organization_ids: Sequence[uuid.UUID],
+    request: PageRequest,
+) -> dict[uuid.UUID, list[Any]]:
+    """Return a page of (Membership, Contact) rows per organization, by name."""
+    return await pages_per_parent(
+        session,
+        base=select(Membership)
+        .join(Contact, _joined_live_contact())
+        .where(Membership.tenant_id == tenant_id),
+        parent=Membership.organization_id,
+        sort=CONTACT_SORT,
+        row_id=Membership.id,
+        fetch=select(Membership, Contact).join(Contact, _joined_live_contact()),
+        parent_ids=organization_ids,
+        request=request,
+        order_key="membership:contact-name",
+    )
+
+
+async def primary_memberships(
+    session: AsyncSession, tenant_id: uuid.UUID, contact_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Any]:
+    stmt = (
+        select(Membership, Organization)
+        .join(Organization, _joined_organization())
+        .where(
+            Membership.tenant_id == tenant_id,
+            Membership.contact_id.in_(contact_ids),
+            Membership.is_primary,
+        )
+    )
+    return {row.Membership.contact_id: row for row in (await session.execute(stmt)).all()}
+
+
+async def live_contact_counts(
+    session: AsyncSession, tenant_id: uuid.UUID, organization_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, int]:
+    stmt = (
+        select(Membership.organization_id, func.count())
+        .join(Contact, _joined_live_contact())
+        .where(
+            Membership.tenant_id == tenant_id,
+            Membership.organization_id.in_(organization_ids),
+        )
+        .group_by(Membership.organization_id)
+    )
+    return dict((await session.execute(stmt)).tuples().all())
+
+
+async def membership_counts(
+    session: AsyncSession, tenant_id: uuid.UUID, contact_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, int]:
+    stmt = (
+        select(Membership.contact_id, func.count())
+        .where(Membership.tenant_id == tenant_id, Membership.contact_id.in_(contact_ids))
+        .group_by(Membership.contact_id)
+    )
+    return dict((await session.execute(stmt)).tuples().all())
+
+
+async def find_membership(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    contact_id: uuid.UUID,
+    organization_id: uuid.UUID,
+) -> Membership | None:
+    return await session.scalar(
+        select(Membership).where(
+            Membership.tenant_id == tenant_id,
+            Membership.contact_id == contact_id,
+            Membership.organization_id == organization_id,
+        )
+    )
+
+
+async def primary_contacts(
+    session: AsyncSession, tenant_id: uuid.UUID, organization_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Contact]:
+    """Map organizations to the earliest live member whose main one it is."""
+    stmt = (
+        select(Membership.organization_id, Contact)
+        .distinct(Membership.organization_id)
+        .join(Contact, _joined_live_contact())
+        .where(
+            Membership.tenant_id == tenant_id,
+            Membership.organization_id.in_(organization_ids),
+            Membership.is_primary,
+        )
+        .order_by(Membership.organization_id, Membership.created_at, Membership.id)
+    )
+    return dict((await session.execute(stmt)).tuples().all())
+
+
+def after_name(name: str, id_: uuid.UUID) -> ColumnElement[bool]:
+    """Return organizations past ``(name, id)`` in name order."""
+    from sqlalchemy import literal, tuple_
+
+    return tuple_(ORGANIZATION_SORT, Organization.id) > tuple_(literal(name), literal(id_))
