@@ -75,6 +75,9 @@ def database_url() -> Iterator[str]:
     upgrade(url)
     yield url
     if folder is not None:
+        from contacts_graph.db.embedded import stop_embedded
+
+        stop_embedded(folder / "postgres")
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -107,7 +110,17 @@ def redis_url() -> Iterator[str]:
         pytest.fail("no Redis: install redis-server or set CONTACTS_TEST_REDIS_URL")
     port = _free_port()
     process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
         stdout=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10
@@ -141,7 +154,9 @@ def engine(app: Any) -> Any:
     return app.state.services.engine
 
 
-async def make_viewer(engine: Any, *, permissions: frozenset[str] | None = None) -> Viewer:
+async def make_viewer(
+    engine: Any, *, permissions: frozenset[str] | None = None
+) -> Viewer:
     from contacts_graph.db.engine import create_sessionmaker
 
     slug = f"t{next(_tenant_numbers)}-{uuid.uuid4().hex[:8]}"
@@ -194,7 +209,9 @@ async def client(app: Any, viewer: Viewer) -> AsyncIterator[httpx.AsyncClient]:
 async def run_graphql(
     http: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    response = await http.post("/graphql", json={"query": query, "variables": variables})
+    response = await http.post(
+        "/graphql", json={"query": query, "variables": variables}
+    )
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -203,7 +220,9 @@ async def run_graphql(
 def graphql(client: httpx.AsyncClient) -> GraphQL:
     """Run an operation as the viewer; fail on any top-level error."""
 
-    async def run(query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    async def run(
+        query: str, variables: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         body = await run_graphql(client, query, variables)
         assert "errors" not in body, body["errors"]
         return body["data"]

@@ -7,7 +7,6 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import orjson
-from graphql import GraphQLError
 from limits import parse as parse_limit
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
@@ -33,9 +32,9 @@ from contacts_graph.context import Context
 from contacts_graph.db.engine import create_engine, create_sessionmaker
 from contacts_graph.db.request import RequestDatabase
 from contacts_graph.db.session import enter_tenant
-from contacts_graph.errors import PermissionDenied, ServiceError
 from contacts_graph.federation.schema import build_schema
 from contacts_graph.graphiql import assets_route, graphiql_html
+from contacts_graph.graphql.errors import finish_error
 from contacts_graph.imports import service as imports
 from contacts_graph.settings import Settings
 
@@ -83,7 +82,9 @@ class Services:
     def authenticate(self, request: Request) -> Viewer:
         token = session_token(request)
         if not token:
-            raise InvalidSession("No session: send a bearer token or the session cookie.")
+            raise InvalidSession(
+                "No session: send a bearer token or the session cookie."
+            )
         return read_token(self.signing_key, token)
 
     async def allow(self, viewer: Viewer) -> bool:
@@ -110,26 +111,12 @@ class GraphQLView(GraphQL[Context, None]):
         session = context.db.session
         if result.errors:
             await session.rollback()
-            for error in result.errors:
-                _add_code(error)
+            debug = context.settings.debug
+            result.errors = [finish_error(e, debug=debug) for e in result.errors]
         else:
             await session.commit()
         REQUESTS.labels("error" if result.errors else "ok").inc()
         return await super().process_result(request, result)
-
-
-def _add_code(error: GraphQLError) -> None:
-    original = error.original_error
-    if isinstance(original, PermissionDenied):
-        code = "FORBIDDEN"
-    elif isinstance(original, ServiceError):
-        code = "BAD_USER_INPUT"
-    elif original is None:
-        code = "GRAPHQL_VALIDATION_FAILED"
-    else:
-        code = "INTERNAL_SERVER_ERROR"
-        logger.error("graphql.unexpected_error", exc_info=original)
-    error.extensions = {**(error.extensions or {}), "code": code}
 
 
 class GraphQLEndpoint:
@@ -147,12 +134,14 @@ class GraphQLEndpoint:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
         if request.method == "GET" and "text/html" in request.headers.get("accept", ""):
-            await self.view(scope, receive, send)
+            await HTMLResponse(graphiql_html())(scope, receive, send)
             return
         try:
             viewer = self.services.authenticate(request)
         except InvalidSession:
-            response: Response = unauthorized("The session is missing, expired or invalid.")
+            response: Response = unauthorized(
+                "The session is missing, expired or invalid."
+            )
             await response(scope, receive, send)
             return
         if not await self.services.allow(viewer):
@@ -224,7 +213,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
             return unauthorized("The token is missing, expired or invalid.")
         response = RedirectResponse("/graphql", status_code=303)
         response.set_cookie(
-            COOKIE_NAME, token, httponly=True, samesite="lax", secure=request.url.scheme == "https"
+            COOKIE_NAME,
+            token,
+            httponly=True,
+            samesite="lax",
+            secure=request.url.scheme == "https",
         )
         return response
 
@@ -252,7 +245,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     return app
 
 
-async def _store_upload(request: Request, viewer: Viewer, services: Services) -> Response:
+async def _store_upload(
+    request: Request, viewer: Viewer, services: Services
+) -> Response:
     limit = services.settings.upload_max_bytes
     length = int(request.headers.get("content-length") or 0)
     if length > limit + 64 * 1024:
@@ -261,7 +256,9 @@ async def _store_upload(request: Request, viewer: Viewer, services: Services) ->
         upload = form.get("file")
         if upload is None or isinstance(upload, str):
             return JSONResponse(
-                {"error": "Send the file as multipart form data in a field named file."},
+                {
+                    "error": "Send the file as multipart form data in a field named file."
+                },
                 400,
             )
         content = await upload.read()

@@ -3,7 +3,6 @@
 import argparse
 import asyncio
 import sys
-import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -30,7 +29,10 @@ async def _tenant_viewer(settings: Settings, slug: str, user: str) -> Viewer:
     finally:
         await engine.dispose()
     return Viewer(
-        user_id=user, tenant_id=tenant.id, tenant_slug=slug, permissions=frozenset(PERMISSIONS)
+        user_id=user,
+        tenant_id=tenant.id,
+        tenant_slug=slug,
+        permissions=frozenset(PERMISSIONS),
     )
 
 
@@ -52,7 +54,9 @@ async def _seed(settings: Settings, viewer: Viewer) -> int:
 
     engine = create_engine(settings.database_url or "", pool_size=1)
     try:
-        async with tenant_session(create_sessionmaker(engine), viewer.tenant_id) as session:
+        async with tenant_session(
+            create_sessionmaker(engine), viewer.tenant_id
+        ) as session:
             if not await is_empty(session, viewer):
                 return 0
             return await seed_demo(session, viewer)
@@ -78,23 +82,30 @@ def token(args: argparse.Namespace) -> None:
         if unknown:
             sys.exit(f"unknown permissions: {', '.join(sorted(unknown))}")
         viewer = Viewer(
-            viewer.user_id, viewer.tenant_id, viewer.tenant_slug, frozenset(args.permissions)
+            viewer.user_id,
+            viewer.tenant_id,
+            viewer.tenant_slug,
+            frozenset(args.permissions),
         )
     print(_token(settings, viewer, args.days))  # noqa: T201
 
 
-async def _import(settings: Settings, viewer: Viewer, path: Path, source: str) -> int:
+async def _import(
+    settings: Settings, viewer: Viewer, path: Path, data: bytes, source: str
+) -> int:
     from contacts_graph.db.engine import create_engine, create_sessionmaker
     from contacts_graph.db.session import tenant_session
     from contacts_graph.imports.service import import_csv
 
     engine = create_engine(settings.database_url or "", pool_size=1)
     try:
-        async with tenant_session(create_sessionmaker(engine), viewer.tenant_id) as session:
+        async with tenant_session(
+            create_sessionmaker(engine), viewer.tenant_id
+        ) as session:
             report = await import_csv(
                 session,
                 viewer,
-                path.read_bytes(),
+                data,
                 source=source,
                 region=settings.default_phone_region,
             )
@@ -104,7 +115,9 @@ async def _import(settings: Settings, viewer: Viewer, path: Path, source: str) -
         print(f"{path.name}: {problem.message}")  # noqa: T201
     for outcome in report.rows:
         for problem in outcome.problems:
-            where = f"line {problem.line}" + (f", column {problem.column}" if problem.column else "")
+            where = f"line {problem.line}" + (
+                f", column {problem.column}" if problem.column else ""
+            )
             print(f"{path.name} {where}: {problem.code}: {problem.message}")  # noqa: T201
     print(  # noqa: T201
         f"created {report.count('CREATED')}, updated {report.count('UPDATED')}, "
@@ -119,7 +132,12 @@ def import_file(args: argparse.Namespace) -> None:
     settings = _settings(args)
     upgrade(settings.database_url or "")
     viewer = asyncio.run(_tenant_viewer(settings, args.tenant, "cli"))
-    sys.exit(asyncio.run(_import(settings, viewer, Path(args.file), args.source)))
+    path = Path(args.file)
+    if not path.is_file():
+        sys.exit(f"{path}: no such file")
+    sys.exit(
+        asyncio.run(_import(settings, viewer, path, path.read_bytes(), args.source))
+    )
 
 
 def schema(args: argparse.Namespace) -> None:
@@ -172,15 +190,21 @@ def main(argv: list[str] | None = None) -> None:
     p = commands.add_parser("import", help="import contacts from a CSV file")
     p.add_argument("file")
     p.add_argument("--tenant", default="demo")
-    p.add_argument("--source", default="csv", help="name of the system the ids are from")
+    p.add_argument(
+        "--source", default="csv", help="name of the system the ids are from"
+    )
     p.set_defaults(func=import_file)
 
     p = commands.add_parser("token", help="print a session token")
     p.add_argument("--tenant", required=True)
     p.add_argument("--user", default="cli")
     p.add_argument("--days", type=int, default=30)
-    p.add_argument("--permission", dest="permissions", action="append",
-                   help=f"grant only these (repeatable): {', '.join(PERMISSIONS)}")
+    p.add_argument(
+        "--permission",
+        dest="permissions",
+        action="append",
+        help=f"grant only these (repeatable): {', '.join(PERMISSIONS)}",
+    )
     p.set_defaults(func=token)
 
     p = commands.add_parser("schema", help="print the GraphQL schema (SDL)")

@@ -44,7 +44,9 @@ class Loaders:
         self.contact_by_id = contacts.ContactByIdLoader(*args)
         self.external_ids_by_contact_id = contacts.ExternalIdsByContactIdLoader(*args)
         self.organization_by_id = organizations.OrganizationByIdLoader(*args)
-        self.memberships_by_contact_id = organizations.MembershipsByContactIdLoader(*args)
+        self.memberships_by_contact_id = organizations.MembershipsByContactIdLoader(
+            *args
+        )
         self.primary_membership_by_contact_id = (
             organizations.PrimaryMembershipByContactIdLoader(*args)
         )

@@ -10,7 +10,9 @@ from contacts_graph.settings import Settings
 
 def configure_logging(settings: Settings) -> None:
     """Route standard logging through structlog's renderer."""
-    as_json = settings.log_json if settings.log_json is not None else not sys.stderr.isatty()
+    as_json = (
+        settings.log_json if settings.log_json is not None else not sys.stderr.isatty()
+    )
     renderer = (
         structlog.processors.JSONRenderer()
         if as_json

@@ -15,24 +15,65 @@ from contacts_graph.relationships import service as relationships
 from contacts_graph.relationships.kinds import Kind
 from contacts_graph.tags import service as tags
 
-GIVEN = ["Ada", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas",
-         "Keiko", "Liam", "Maya", "Noah", "Olga", "Pablo", "Quinn", "Rosa", "Sami", "Tara"]
-FAMILY = ["Okafor", "Lindqvist", "Moreau", "Patel", "García", "Nakamura", "Brennan",
-          "Kowalski", "Haddad", "Fischer", "Silva", "O'Neill", "Novak", "Rossi", "Mensah"]
-COMPANIES = [("Harbour Lettings", "harbourlettings.example"),
-             ("Northwind Capital", "northwind.example"),
-             ("Brightside Clinic", "brightside.example"),
-             ("Keystone Builders", "keystone.example"),
-             ("Willow & Co", "willow.example")]
-CITIES = [("London", "United Kingdom", "+44 20 7946 0{:03d}"),
-          ("Berlin", "Germany", "+49 30 901820{:02d}"),
-          ("New York", "United States", "+1 212 555 0{:03d}")]
+GIVEN = [
+    "Ada",
+    "Ben",
+    "Chloe",
+    "Dev",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hugo",
+    "Ines",
+    "Jonas",
+    "Keiko",
+    "Liam",
+    "Maya",
+    "Noah",
+    "Olga",
+    "Pablo",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Tara",
+]
+FAMILY = [
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Patel",
+    "García",
+    "Nakamura",
+    "Brennan",
+    "Kowalski",
+    "Haddad",
+    "Fischer",
+    "Silva",
+    "O'Neill",
+    "Novak",
+    "Rossi",
+    "Mensah",
+]
+COMPANIES = [
+    ("Harbour Lettings", "harbourlettings.example"),
+    ("Northwind Capital", "northwind.example"),
+    ("Brightside Clinic", "brightside.example"),
+    ("Keystone Builders", "keystone.example"),
+    ("Willow & Co", "willow.example"),
+]
+CITIES = [
+    ("London", "United Kingdom", "+44 20 7946 0{:03d}"),
+    ("Berlin", "Germany", "+49 30 901820{:02d}"),
+    ("New York", "United States", "+1 212 555 0{:03d}"),
+]
 TAGS = ["vip", "newsletter", "late payer", "referral", "board"]
 
 
 async def is_empty(session: AsyncSession, viewer: Viewer) -> bool:
     count = await session.scalar(
-        select(func.count()).select_from(Contact).where(Contact.tenant_id == viewer.tenant_id)
+        select(func.count())
+        .select_from(Contact)
+        .where(Contact.tenant_id == viewer.tenant_id)
     )
     return not count
 
@@ -60,13 +101,19 @@ async def seed_demo(session: AsyncSession, viewer: Viewer, *, count: int = 60) -
             {
                 "given_name": given,
                 "family_name": family,
-                "email": f"{given}.{family}.{index}@example.com".lower().replace("'", ""),
+                "email": f"{given}.{family}.{index}@example.com".lower().replace(
+                    "'", ""
+                ),
                 "phone": phone.format(index % 100),
                 "primary_role": roles[index % len(roles)].value,
-                "roles": [roles[(index + 3) % len(roles)].value] if index % 4 == 0 else [],
+                "roles": [roles[(index + 3) % len(roles)].value]
+                if index % 4 == 0
+                else [],
                 "city": city,
                 "country": country,
-                "date_of_birth": date(1950 + index % 50, 1 + index % 12, 1 + index % 28),
+                "date_of_birth": date(
+                    1950 + index % 50, 1 + index % 12, 1 + index % 28
+                ),
             },
             region="US",
             source="demo",
@@ -74,19 +121,31 @@ async def seed_demo(session: AsyncSession, viewer: Viewer, *, count: int = 60) -
         created.append(contact)
         company = COMPANIES[index % len(COMPANIES)][0].lower()
         await organizations.add_membership(
-            session, viewer, contact.id, found[company].id,
-            title=rng.choice(["Director", "Manager", "Analyst", None]), is_primary=True,
+            session,
+            viewer,
+            contact.id,
+            found[company].id,
+            title=rng.choice(["Director", "Manager", "Analyst", None]),
+            is_primary=True,
         )
         for tag in rng.sample(TAGS, k=index % 3):
             await tags.tag_contacts(session, viewer, tag_records[tag], [contact.id])
 
     for index in range(0, len(created) - 2, 3):
         parent, child, sibling = created[index : index + 3]
-        await relationships.link_contacts(session, viewer, child.id, parent.id, Kind.PARENT)
-        await relationships.link_contacts(session, viewer, child.id, sibling.id, Kind.SIBLING)
+        await relationships.link_contacts(
+            session, viewer, child.id, parent.id, Kind.PARENT
+        )
+        await relationships.link_contacts(
+            session, viewer, child.id, sibling.id, Kind.SIBLING
+        )
     for index in range(1, len(created), 5):
         await contacts.set_marketing_consent(
-            session, viewer, created[index].id, granted=True, source="demo",
+            session,
+            viewer,
+            created[index].id,
+            granted=True,
+            source="demo",
             legal_basis="consent",
         )
     return len(created)
@@ -94,6 +153,8 @@ async def seed_demo(session: AsyncSession, viewer: Viewer, *, count: int = 60) -
 
 def demo_viewer(tenant_id, slug: str) -> Viewer:  # noqa: ANN001
     return Viewer(
-        user_id="demo", tenant_id=tenant_id, tenant_slug=slug,
+        user_id="demo",
+        tenant_id=tenant_id,
+        tenant_slug=slug,
         permissions=frozenset(PERMISSIONS),
     )

@@ -52,7 +52,8 @@ class Settings(BaseSettings):
     bulk_limit: int = 1000
     upload_max_bytes: int = 20 * 1024 * 1024
     seed_demo_data: bool = Field(
-        default=True, description="Load demo contacts at serve when the database is empty."
+        default=True,
+        description="Load demo contacts at serve when the database is empty.",
     )
 
     @property

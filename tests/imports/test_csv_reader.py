@@ -157,6 +157,17 @@ def test_read_csv_refuses_files_without_rows_or_text(data, code):
     assert caught.value.code == code
 
 
+def test_read_csv_reports_text_that_its_encoding_cannot_read():
+    data = ("Name,City\n" + "Zoë,Köln\n" * 10_000).encode("cp1252")
+    table = read_csv(data + b"Ann,Leeds\n" * 10_000 + b"Bad,\x81\n")
+
+    with pytest.raises(CsvFileError) as caught:
+        list(table.rows)
+
+    assert (table.encoding, caught.value.code) == ("cp1252", "INVALID_ENCODING")
+    assert "at or after line" in caught.value.message
+
+
 def test_read_csv_reports_the_line_of_a_malformed_record():
     data = b"Name,Notes\nAnn,ok\nBob," + b'"' + b"x" * 200_000 + b'"\n'
     table = read_csv(data)

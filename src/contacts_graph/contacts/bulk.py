@@ -51,7 +51,9 @@ async def resolve_targets(
             changes, and the message carries the count.
     """
     if (ids is None) == (query is None):
-        raise ValidationFailed.one("ids", "REQUIRED", "Name contacts by ids or by a filter.")
+        raise ValidationFailed.one(
+            "ids", "REQUIRED", "Name contacts by ids or by a filter."
+        )
     if ids is not None:
         if len(ids) > limit:
             raise ValidationFailed.one(
@@ -75,7 +77,9 @@ async def resolve_targets(
 async def _live_contacts(
     session: AsyncSession, viewer: Viewer, ids: Sequence[uuid.UUID]
 ) -> tuple[dict[uuid.UUID, Contact], list[ItemResult]]:
-    found = await repository.contacts_by_ids(session, viewer.tenant_id, ids, for_update=True)
+    found = await repository.contacts_by_ids(
+        session, viewer.tenant_id, ids, for_update=True
+    )
     missing = [
         ItemResult(
             contact_id=i,

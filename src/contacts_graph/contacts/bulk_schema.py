@@ -18,7 +18,9 @@ BulkItemStatus = strawberry.enum(
     enum.Enum(  # type: ignore[misc]
         "BulkItemStatus",
         {
-            "CHANGED": strawberry.enum_value("CHANGED", description="The contact changed."),
+            "CHANGED": strawberry.enum_value(
+                "CHANGED", description="The contact changed."
+            ),
             "UNCHANGED": strawberry.enum_value(
                 "UNCHANGED", description="Nothing needed changing."
             ),
@@ -31,7 +33,9 @@ BulkItemStatus = strawberry.enum(
 )
 
 
-@strawberry.input(description="The contacts a bulk operation works on: ids or a filter.")
+@strawberry.input(
+    description="The contacts a bulk operation works on: ids or a filter."
+)
 class BulkTarget:
     ids: list[strawberry.ID] | None = strawberry.field(
         default=None, description="Contacts by id."
@@ -71,7 +75,9 @@ class BulkPayload:
     )
 
 
-def _payload(results: list[bulk.ItemResult] | None, errors: list[UserError]) -> BulkPayload:
+def _payload(
+    results: list[bulk.ItemResult] | None, errors: list[UserError]
+) -> BulkPayload:
     items = [
         BulkItemResult(
             contact_id=strawberry.ID(str(r.contact_id)),
@@ -92,7 +98,9 @@ def _payload(results: list[bulk.ItemResult] | None, errors: list[UserError]) -> 
 async def _run(
     info: Info,
     target: BulkTarget,
-    operation: Callable[[AsyncSession, list[uuid.UUID]], Awaitable[list[bulk.ItemResult]]],
+    operation: Callable[
+        [AsyncSession, list[uuid.UUID]], Awaitable[list[bulk.ItemResult]]
+    ],
 ) -> BulkPayload:
     viewer, limit = info.context.viewer, info.context.settings.bulk_limit
 
@@ -120,7 +128,9 @@ class BulkMutations:
         info.context.require("contacts:write")
         viewer, region = info.context.viewer, info.context.settings.default_phone_region
 
-        async def update(session: AsyncSession, ids: list[uuid.UUID]) -> list[bulk.ItemResult]:
+        async def update(
+            session: AsyncSession, ids: list[uuid.UUID]
+        ) -> list[bulk.ItemResult]:
             return await bulk.update_contacts(
                 session,
                 viewer,
@@ -160,7 +170,9 @@ class BulkMutations:
         info.context.require("contacts:write")
         viewer = info.context.viewer
 
-        async def delete(session: AsyncSession, ids: list[uuid.UUID]) -> list[bulk.ItemResult]:
+        async def delete(
+            session: AsyncSession, ids: list[uuid.UUID]
+        ) -> list[bulk.ItemResult]:
             return await bulk.delete_contacts(session, viewer, ids)
 
         return await _run(info, target, delete)
@@ -178,7 +190,9 @@ async def _retag(
 
     viewer = info.context.viewer
 
-    async def retag(session: AsyncSession, ids: list[uuid.UUID]) -> list[bulk.ItemResult]:
+    async def retag(
+        session: AsyncSession, ids: list[uuid.UUID]
+    ) -> list[bulk.ItemResult]:
         tag = await resolve_tag(session, info, tag_id, tag_name, create=add)
         return await bulk.retag_contacts(session, viewer, ids, tag, add=add)
 

@@ -71,7 +71,8 @@ def _tag_condition(tenant_id: uuid.UUID, query: ContactQuery) -> ColumnElement[b
         tagged = tagged.where(ContactTag.tag_id == query.tag_id)
     if query.tag_name is not None:
         tagged = tagged.join(
-            Tag, and_(Tag.tenant_id == ContactTag.tenant_id, Tag.id == ContactTag.tag_id)
+            Tag,
+            and_(Tag.tenant_id == ContactTag.tenant_id, Tag.id == ContactTag.tag_id),
         ).where(func.lower(Tag.name) == query.tag_name.strip().lower())
     return exists(tagged)
 

@@ -45,7 +45,9 @@ class ContactOrder:
     )
 
 
-@strawberry.input(description="Narrows a contact list; every criterion given must hold.")
+@strawberry.input(
+    description="Narrows a contact list; every criterion given must hold."
+)
 class ContactFilter:
     role: Role | None = strawberry.field(  # type: ignore[valid-type]
         default=None, description="Holds this role, primary or not."
@@ -98,17 +100,25 @@ def _id(value: strawberry.ID | None, field: str) -> Any:
 
 @strawberry.input(description="A postal address; empty strings clear a part.")
 class AddressInput:
-    street: str | None = strawberry.field(default=None, description="Street and number.")
+    street: str | None = strawberry.field(
+        default=None, description="Street and number."
+    )
     city: str | None = strawberry.field(default=None, description="City or town.")
-    region: str | None = strawberry.field(default=None, description="State or province.")
+    region: str | None = strawberry.field(
+        default=None, description="State or province."
+    )
     postal_code: str | None = strawberry.field(default=None, description="Postal code.")
     country: str | None = strawberry.field(default=None, description="Country.")
 
 
 @strawberry.input(description="Fields of a contact. Omitted fields are left alone.")
 class ContactFieldsInput:
-    given_name: str | None = strawberry.field(default=strawberry.UNSET, description="First name.")
-    family_name: str | None = strawberry.field(default=strawberry.UNSET, description="Last name.")
+    given_name: str | None = strawberry.field(
+        default=strawberry.UNSET, description="First name."
+    )
+    family_name: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Last name."
+    )
     display_name: str | None = strawberry.field(
         default=strawberry.UNSET,
         description="Name to show; derived from the names or email when omitted.",
@@ -172,7 +182,9 @@ class ContactFieldsInput:
         if values.get("primary_role", "") is None:
             del values["primary_role"]
         if self.address is None and self.address is not strawberry.UNSET:
-            values |= dict.fromkeys(("street", "city", "region", "postal_code", "country"))
+            values |= dict.fromkeys(
+                ("street", "city", "region", "postal_code", "country")
+            )
         elif self.address:
             values |= {
                 key: getattr(self.address, key)

@@ -18,7 +18,9 @@ from contacts_graph.graphql.errors import UserError, attempt
 @strawberry.type(description="Result of createContact.")
 class CreateContactPayload:
     contact: Contact | None = strawberry.field(description="The new contact.")
-    user_errors: list[UserError] = strawberry.field(description="Why nothing was created.")
+    user_errors: list[UserError] = strawberry.field(
+        description="Why nothing was created."
+    )
 
 
 @strawberry.type(description="Result of updateContact.")
@@ -32,13 +34,19 @@ class DeleteContactPayload:
     deleted_contact_id: strawberry.ID | None = strawberry.field(
         description="Id of the contact deleted."
     )
-    user_errors: list[UserError] = strawberry.field(description="Why nothing was deleted.")
+    user_errors: list[UserError] = strawberry.field(
+        description="Why nothing was deleted."
+    )
 
 
 @strawberry.type(description="Result of setMarketingConsent.")
 class SetMarketingConsentPayload:
-    contact: Contact | None = strawberry.field(description="The contact, consent updated.")
-    user_errors: list[UserError] = strawberry.field(description="Why nothing was recorded.")
+    contact: Contact | None = strawberry.field(
+        description="The contact, consent updated."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        description="Why nothing was recorded."
+    )
 
 
 @strawberry.input(description="A grant or withdrawal of marketing consent.")
@@ -102,7 +110,11 @@ class ContactMutations:
 
         async def update(session: AsyncSession) -> ContactModel:
             return await service.update_contact(
-                session, viewer, contact_id_of(input.id), input.to_values(), region=region
+                session,
+                viewer,
+                contact_id_of(input.id),
+                input.to_values(),
+                region=region,
             )
 
         contact, errors = await attempt(info, update)
@@ -113,7 +125,9 @@ class ContactMutations:
     @strawberry.mutation(
         description="Soft-delete a contact: it leaves every list; its history stays."
     )
-    async def delete_contact(self, info: Info, id: strawberry.ID) -> DeleteContactPayload:
+    async def delete_contact(
+        self, info: Info, id: strawberry.ID
+    ) -> DeleteContactPayload:
         info.context.require("contacts:write")
         viewer = info.context.viewer
 

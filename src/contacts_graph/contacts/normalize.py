@@ -3,7 +3,8 @@
 Every check raises ``InvalidValue``. Its ``code`` (INVALID_EMAIL, INVALID_PHONE,
 INVALID_DATE, INVALID_BOOLEAN, INVALID_LOCALE, UNKNOWN_ROLE, TOO_LONG, REQUIRED)
 never holds any part of the value, so it is the part to log; its ``message`` is
-one sentence for the person who typed the value.
+one sentence for the person who typed the value, and may quote a piece of it
+(a role name, a character of an email address).
 """
 
 import re
@@ -183,7 +184,7 @@ def region_for_country(country: str | None) -> str | None:
 
 
 def phone_region_for(country: str | None, default: str | None) -> str | None:
-    """Return the phone region of ``country`` when phones can use it, else ``default``."""
+    """Return the region phones of ``country`` are read in, else ``default``."""
     region = region_for_country(country)
     if region in phonenumbers.SUPPORTED_REGIONS:
         return region

@@ -97,7 +97,7 @@ async def create_contact(
         event="contact.created",
     )
     await session.flush()
-    logger.info("contact.created", extra={"contact_id": str(contact.id)})
+    logger.debug("contact.created", extra={"contact_id": str(contact.id)})
     return contact
 
 
@@ -165,7 +165,9 @@ async def delete_contact(
         action="contact.delete",
         entity_type="contact",
         entity_id=contact.id,
-        changes={"deleted_at": {"before": None, "after": contact.deleted_at.isoformat()}},
+        changes={
+            "deleted_at": {"before": None, "after": contact.deleted_at.isoformat()}
+        },
         event="contact.updated",
     )
     await session.flush()
@@ -214,6 +216,9 @@ async def set_marketing_consent(
         before = contact.consent_marketing
         contact.consent_marketing = granted
         contact.consent_timestamp = effective_at
+        # Set here, not by the column's onupdate: a server-side value would
+        # expire the attribute, and reading it after the flush would need IO.
+        contact.updated_at = now
         record_change(
             session,
             viewer,
@@ -238,7 +243,11 @@ async def attach_external_id(
     source, external_id = source.strip().lower(), external_id.strip()
     if not source or not external_id:
         raise ValidationFailed(
-            [FieldError("externalId", "REQUIRED", "An external id needs a source and an id.")]
+            [
+                FieldError(
+                    "externalId", "REQUIRED", "An external id needs a source and an id."
+                )
+            ]
         )
     session.add(
         ContactExternalId(

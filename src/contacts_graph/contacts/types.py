@@ -40,8 +40,9 @@ Product = strawberry.enum(
         "Product",
         {
             "OPS": strawberry.enum_value(
-                "OPS", description="Operations: GUEST, TENANT, OWNER, VENDOR, "
-                "CONTRACTOR, EMPLOYEE, PATIENT."
+                "OPS",
+                description="Operations: GUEST, TENANT, OWNER, VENDOR, "
+                "CONTRACTOR, EMPLOYEE, PATIENT.",
             ),
             "DEALS": strawberry.enum_value(
                 "DEALS", description="Deals: CLIENT, PROSPECT, INVESTOR, OWNER."
@@ -182,9 +183,15 @@ class Contact:
     def phones(self) -> list[Phone]:
         phones = []
         if self.model.phone:
-            phones.append(Phone(number=self.model.phone, e164=self.model.phone_e164, is_primary=True))
+            phones.append(
+                Phone(
+                    number=self.model.phone, e164=self.model.phone_e164, is_primary=True
+                )
+            )
         for extra in self.model.extra_phones:
-            phones.append(Phone(number=extra["number"], e164=extra.get("e164"), is_primary=False))
+            phones.append(
+                Phone(number=extra["number"], e164=extra.get("e164"), is_primary=False)
+            )
         return phones
 
     @strawberry.field(description="Postal address, or null when none is known.")
@@ -230,7 +237,9 @@ class Contact:
     ) -> ContactOrganizationConnection:
         from contacts_graph.organizations.types import contact_organizations
 
-        return await contact_organizations(info, self.model.id, first, after, last, before)
+        return await contact_organizations(
+            info, self.model.id, first, after, last, before
+        )
 
     @strawberry.field(
         description="Direct relationships to other contacts (the network tab)."

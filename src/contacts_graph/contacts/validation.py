@@ -9,7 +9,7 @@ from contacts_graph.contacts.normalize import (
     normalize_email,
     normalize_phone,
     phone_search_digits,
-    region_for_country,
+    phone_region_for,
 )
 from contacts_graph.contacts.roles import Role
 from contacts_graph.errors import FieldError, ValidationFailed
@@ -35,7 +35,9 @@ def _clean_text(values: dict[str, Any], errors: list[FieldError]) -> None:
         text = str(values[key]).strip()
         if len(text) > limit:
             errors.append(
-                FieldError(field, "TOO_LONG", f"{field} takes at most {limit} characters.")
+                FieldError(
+                    field, "TOO_LONG", f"{field} takes at most {limit} characters."
+                )
             )
         values[key] = text or None
 
@@ -58,8 +60,10 @@ def _clean_emails(values: dict[str, Any], errors: list[FieldError]) -> None:
         values["extra_emails"] = list(dict.fromkeys(cleaned))
 
 
-def _clean_phones(values: dict[str, Any], region: str, errors: list[FieldError]) -> None:
-    region = region_for_country(values.get("country")) or region
+def _clean_phones(
+    values: dict[str, Any], region: str, errors: list[FieldError]
+) -> None:
+    region = phone_region_for(values.get("country"), region) or region
     if values.get("phone"):
         try:
             phone = normalize_phone(values["phone"], region)
@@ -90,11 +94,15 @@ def _clean_roles(values: dict[str, Any], errors: list[FieldError]) -> None:
             )
         values["primary_role"] = role
     if "roles" in values:
-        roles = [r.value if isinstance(r, Role) else str(r).upper() for r in values["roles"]]
+        roles = [
+            r.value if isinstance(r, Role) else str(r).upper() for r in values["roles"]
+        ]
         unknown = [r for r in roles if r not in known]
         if unknown:
             errors.append(
-                FieldError("roles", "UNKNOWN_ROLE", f"{unknown[0]!r} is not a contact role.")
+                FieldError(
+                    "roles", "UNKNOWN_ROLE", f"{unknown[0]!r} is not a contact role."
+                )
             )
         values["roles"] = list(dict.fromkeys(roles))
 
@@ -167,6 +175,9 @@ def search_text_for(state: Mapping[str, Any]) -> str:
         *(state.get("extra_emails") or []),
         phone_search_digits(state.get("phone")),
         state.get("phone_e164"),
-        *(phone_search_digits(p.get("number")) for p in state.get("extra_phones") or []),
+        *(
+            phone_search_digits(p.get("number"))
+            for p in state.get("extra_phones") or []
+        ),
     ]
     return " ".join(p for p in parts if p).lower()

@@ -34,3 +34,10 @@ def embedded_database_url(data_dir: Path, database: str = DATABASE_NAME) -> str:
     if "(1 row)" not in exists:
         server.psql(f'CREATE DATABASE "{database}";')
     return f"postgresql://postgres@/{database}?host={quote(str(data_dir))}"
+
+
+def stop_embedded(data_dir: Path) -> None:
+    """Stop the embedded server of ``data_dir`` if this process started it."""
+    server = _servers.pop(data_dir.resolve(), None)
+    if server is not None:
+        server.cleanup()

@@ -2,7 +2,7 @@
 
 from contacts_graph.audit.models import AuditEntry, OutboxEvent
 from contacts_graph.auth.models import Tenant
-from contacts_graph.contacts.models import Contact, ConsentEvent, ContactExternalId
+from contacts_graph.contacts.models import ConsentEvent, Contact, ContactExternalId
 from contacts_graph.db.base import Base
 from contacts_graph.imports.models import ImportFile
 from contacts_graph.organizations.models import Membership, Organization

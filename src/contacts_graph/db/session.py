@@ -19,7 +19,9 @@ _ENTER_TENANT = text(
 
 async def enter_tenant(session: AsyncSession, tenant_id: uuid.UUID) -> None:
     """Switch the session's open transaction to ``tenant_id`` as contacts_app."""
-    await session.execute(_ENTER_TENANT, {"role": APP_ROLE, "tenant_id": str(tenant_id)})
+    await session.execute(
+        _ENTER_TENANT, {"role": APP_ROLE, "tenant_id": str(tenant_id)}
+    )
 
 
 @asynccontextmanager

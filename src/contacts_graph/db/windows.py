@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, literal, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contacts_graph.pagination import PageRequest, decode_cursor

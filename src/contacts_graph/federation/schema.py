@@ -1,11 +1,12 @@
 """The federation schema: every feature's root fields and entities in one place."""
 
+import logging
 from collections.abc import Callable
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
-    MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -19,14 +20,18 @@ from contacts_graph.contacts.bulk_schema import BulkMutations
 from contacts_graph.contacts.mutations import ContactMutations
 from contacts_graph.contacts.queries import ContactQueries
 from contacts_graph.contacts.types import Contact
-from contacts_graph.errors import ServiceError
+from contacts_graph.graphql.errors import error_code
 from contacts_graph.imports.schema import ImportMutations
-from contacts_graph.organizations.schema import OrganizationMutations, OrganizationQueries
+from contacts_graph.organizations.schema import (
+    OrganizationMutations,
+    OrganizationQueries,
+)
 from contacts_graph.organizations.types import Organization
-from contacts_graph.pagination import InvalidPageArguments
 from contacts_graph.relationships.schema import RelationshipMutations
 from contacts_graph.settings import Settings
 from contacts_graph.tags.schema import TagMutations, TagQueries
+
+logger = logging.getLogger(__name__)
 
 # Federation v2.9: both Apollo's composer and The Guild's accept it.
 FEDERATION_VERSION = "2.9"
@@ -49,12 +54,33 @@ class Mutation(
     pass
 
 
-def is_expected(error: GraphQLError) -> bool:
-    """Tell errors meant for the caller from internal failures to be masked."""
-    original = error.original_error
-    return original is None or isinstance(
-        original, ServiceError | InvalidPageArguments
-    )
+class ContactsSchema(Schema):
+    """The federation schema, logging errors without the query text.
+
+    Strawberry's default logs each error with the whole operation, and an
+    operation carries search terms and input values: personal data, which
+    never goes to the logs here. Tracebacks are logged only when debugging,
+    since a database error's message can quote a stored value.
+    """
+
+    log_tracebacks = False
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: Any = None
+    ) -> None:
+        for error in errors:
+            code = error_code(error)
+            extra = {"code": code, "path": ".".join(map(str, error.path or ()))}
+            if code == "INTERNAL_SERVER_ERROR":
+                original = error.original_error
+                extra["error_type"] = type(original).__name__
+                logger.error(
+                    "graphql.unexpected_error",
+                    extra=extra,
+                    exc_info=original if self.log_tracebacks else None,
+                )
+            else:
+                logger.debug("graphql.error", extra=extra)
 
 
 def build_schema(settings: Settings | None = None) -> Schema:
@@ -69,17 +95,15 @@ def build_schema(settings: Settings | None = None) -> Schema:
         lambda: ParserCache(maxsize=512),
         lambda: ValidationCache(maxsize=512),
     ]
-    if not settings.debug:
-        extensions.append(
-            lambda: MaskErrors(should_mask_error=lambda e: not is_expected(e))
-        )
-    return Schema(
+    schema = ContactsSchema(
         query=Query,
         mutation=Mutation,
         types=[Contact, Organization],
         federation_version=FEDERATION_VERSION,
         extensions=extensions,
     )
+    schema.log_tracebacks = settings.debug
+    return schema
 
 
 def print_schema() -> str:

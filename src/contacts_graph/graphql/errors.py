@@ -5,10 +5,18 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import strawberry
+from graphql import GraphQLError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contacts_graph.context import Info
-from contacts_graph.errors import FieldError, NotFound, ValidationFailed
+from contacts_graph.errors import (
+    FieldError,
+    NotFound,
+    PermissionDenied,
+    ServiceError,
+    ValidationFailed,
+)
+from contacts_graph.pagination import InvalidPageArguments
 
 T = TypeVar("T")
 
@@ -36,7 +44,10 @@ CODES = {
 UserErrorCode = strawberry.enum(
     enum.Enum(  # type: ignore[misc]
         "UserErrorCode",
-        {code: strawberry.enum_value(code, description=text) for code, text in CODES.items()},
+        {
+            code: strawberry.enum_value(code, description=text)
+            for code, text in CODES.items()
+        },
     ),
     description="What is wrong with an input value.",
 )
@@ -78,3 +89,26 @@ async def attempt(
                 return await action(session), []
         except (ValidationFailed, NotFound) as failure:
             return None, user_errors(failure)
+
+
+def error_code(error: GraphQLError) -> str:
+    """Return the ``extensions.code`` of a top-level error."""
+    original = error.original_error
+    if original is None:
+        return "GRAPHQL_VALIDATION_FAILED"
+    if isinstance(original, PermissionDenied):
+        return "FORBIDDEN"
+    if isinstance(original, ServiceError | InvalidPageArguments):
+        return "BAD_USER_INPUT"
+    if isinstance(original, GraphQLError):
+        return error_code(original)
+    return "INTERNAL_SERVER_ERROR"
+
+
+def finish_error(error: GraphQLError, *, debug: bool) -> GraphQLError:
+    """Add the error's code; mask an internal failure's message unless debugging."""
+    code = error_code(error)
+    error.extensions = {**(error.extensions or {}), "code": code}
+    if code == "INTERNAL_SERVER_ERROR" and not debug:
+        error.message = "Unexpected error."
+    return error

@@ -189,7 +189,8 @@ def _rows(
     except UnicodeDecodeError as error:
         raise CsvFileError(
             "INVALID_ENCODING",
-            f"The file is not valid {encoding} text near line {line}.",
+            # Text is decoded a block ahead, so the line is a lower bound.
+            f"The file stops being valid {encoding} text at or after line {line}.",
         ) from error
     finally:
         # Leave the caller's file open: closing the wrapper would close it.

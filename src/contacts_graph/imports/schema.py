@@ -21,7 +21,8 @@ ImportRowStatus = strawberry.enum(
                 "UPDATED", description="A contact imported before, updated."
             ),
             "UNCHANGED": strawberry.enum_value(
-                "UNCHANGED", description="A contact imported before, already up to date."
+                "UNCHANGED",
+                description="A contact imported before, already up to date.",
             ),
             "REJECTED": strawberry.enum_value(
                 "REJECTED", description="Not imported; see problems."
@@ -70,7 +71,9 @@ def _problem(p: service.RowProblem) -> ImportProblem:
     )
 
 
-def _payload(report: service.ImportReport | None, errors: list[UserError]) -> ImportContactsPayload:
+def _payload(
+    report: service.ImportReport | None, errors: list[UserError]
+) -> ImportContactsPayload:
     report = report or service.ImportReport()
     rows = [
         ImportRowResult(
@@ -112,7 +115,9 @@ class ImportMutations:
         role = DomainRole(default_role.value) if default_role else DEFAULT_ROLE
 
         async def run(session: AsyncSession) -> service.ImportReport:
-            upload = await service.get_upload(session, viewer, contact_id_of(file_id, "fileId"))
+            upload = await service.get_upload(
+                session, viewer, contact_id_of(file_id, "fileId")
+            )
             return await service.import_csv(
                 session,
                 viewer,

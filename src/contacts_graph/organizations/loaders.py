@@ -68,7 +68,9 @@ class MembershipsByOrganizationIdLoader(Loader[PageKey, list[Any]]):
 class PrimaryMembershipByContactIdLoader(Loader[uuid.UUID, Any]):
     """Load each contact's primary membership with its organization."""
 
-    async def load_batch(self, session: AsyncSession, keys: Sequence[uuid.UUID]) -> list[Any]:
+    async def load_batch(
+        self, session: AsyncSession, keys: Sequence[uuid.UUID]
+    ) -> list[Any]:
         found = await repository.primary_memberships(session, self.tenant_id, keys)
         return [found.get(key) for key in keys]
 
@@ -76,7 +78,9 @@ class PrimaryMembershipByContactIdLoader(Loader[uuid.UUID, Any]):
 class ContactCountByOrganizationIdLoader(Loader[uuid.UUID, int]):
     """Count each organization's live members."""
 
-    async def load_batch(self, session: AsyncSession, keys: Sequence[uuid.UUID]) -> list[int]:
+    async def load_batch(
+        self, session: AsyncSession, keys: Sequence[uuid.UUID]
+    ) -> list[int]:
         counts = await repository.live_contact_counts(session, self.tenant_id, keys)
         return [counts.get(key, 0) for key in keys]
 
@@ -84,7 +88,9 @@ class ContactCountByOrganizationIdLoader(Loader[uuid.UUID, int]):
 class MembershipCountByContactIdLoader(Loader[uuid.UUID, int]):
     """Count each contact's memberships."""
 
-    async def load_batch(self, session: AsyncSession, keys: Sequence[uuid.UUID]) -> list[int]:
+    async def load_batch(
+        self, session: AsyncSession, keys: Sequence[uuid.UUID]
+    ) -> list[int]:
         counts = await repository.membership_counts(session, self.tenant_id, keys)
         return [counts.get(key, 0) for key in keys]
 

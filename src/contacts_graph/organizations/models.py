@@ -37,7 +37,12 @@ class Organization(TenantScoped, Timestamped, Base):
         # Imports reuse an organization by name, so a name is unique per
         # tenant whatever its case.
         Index("uq_organizations_name", "tenant_id", text("lower(name)"), unique=True),
-        Index("ix_organizations_sort_name", "tenant_id", text('lower(name) COLLATE "C"'), "id"),
+        Index(
+            "ix_organizations_sort_name",
+            "tenant_id",
+            text('lower(name) COLLATE "C"'),
+            "id",
+        ),
         Index("ix_organizations_domain", "tenant_id", "domain"),
     )
 
@@ -64,7 +69,9 @@ class Membership(TenantScoped, Base):
             *tenant_fk("organization_id", "organizations"), ondelete="CASCADE"
         ),
         UniqueConstraint("tenant_id", "contact_id", "organization_id"),
-        Index("ix_memberships_organization", "tenant_id", "organization_id", "contact_id"),
+        Index(
+            "ix_memberships_organization", "tenant_id", "organization_id", "contact_id"
+        ),
         # One main organization per contact.
         Index(
             "uq_memberships_primary",

@@ -74,7 +74,10 @@ async def count_organizations(
     session: AsyncSession, tenant_id: uuid.UUID, search: str | None
 ) -> int:
     stmt = select(func.count()).select_from(Organization)
-    return await session.scalar(stmt.where(*organization_conditions(tenant_id, search))) or 0
+    return (
+        await session.scalar(stmt.where(*organization_conditions(tenant_id, search)))
+        or 0
+    )
 
 
 async def memberships_by_contact(
@@ -92,7 +95,9 @@ async def memberships_by_contact(
         parent=Membership.contact_id,
         sort=ORGANIZATION_SORT,
         row_id=Membership.id,
-        fetch=select(Membership, Organization).join(Organization, _joined_organization()),
+        fetch=select(Membership, Organization).join(
+            Organization, _joined_organization()
+        ),
         parent_ids=contact_ids,
         request=request,
         order_key="membership:organization-name",
@@ -133,7 +138,9 @@ async def primary_memberships(
             Membership.is_primary,
         )
     )
-    return {row.Membership.contact_id: row for row in (await session.execute(stmt)).all()}
+    return {
+        row.Membership.contact_id: row for row in (await session.execute(stmt)).all()
+    }
 
 
 async def live_contact_counts(
@@ -148,7 +155,7 @@ async def live_contact_counts(
         )
         .group_by(Membership.organization_id)
     )
-    return dict((await session.execute(stmt)).tuples().all())
+    return dict((await session.execute(stmt)).all())
 
 
 async def membership_counts(
@@ -156,10 +163,12 @@ async def membership_counts(
 ) -> dict[uuid.UUID, int]:
     stmt = (
         select(Membership.contact_id, func.count())
-        .where(Membership.tenant_id == tenant_id, Membership.contact_id.in_(contact_ids))
+        .where(
+            Membership.tenant_id == tenant_id, Membership.contact_id.in_(contact_ids)
+        )
         .group_by(Membership.contact_id)
     )
-    return dict((await session.execute(stmt)).tuples().all())
+    return dict((await session.execute(stmt)).all())
 
 
 async def find_membership(
@@ -192,11 +201,13 @@ async def primary_contacts(
         )
         .order_by(Membership.organization_id, Membership.created_at, Membership.id)
     )
-    return dict((await session.execute(stmt)).tuples().all())
+    return dict((await session.execute(stmt)).all())
 
 
 def after_name(name: str, id_: uuid.UUID) -> ColumnElement[bool]:
     """Return organizations past ``(name, id)`` in name order."""
     from sqlalchemy import literal, tuple_
 
-    return tuple_(ORGANIZATION_SORT, Organization.id) > tuple_(literal(name), literal(id_))
+    return tuple_(ORGANIZATION_SORT, Organization.id) > tuple_(
+        literal(name), literal(id_)
+    )

@@ -34,10 +34,14 @@ class OrganizationFilter:
     )
 
 
-@strawberry.input(description="Fields of an organization. Omitted fields are left alone.")
+@strawberry.input(
+    description="Fields of an organization. Omitted fields are left alone."
+)
 class OrganizationFieldsInput:
     name: str | None = strawberry.field(default=strawberry.UNSET, description="Name.")
-    domain: str | None = strawberry.field(default=strawberry.UNSET, description="Domain.")
+    domain: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Domain."
+    )
     notes: str | None = strawberry.field(default=strawberry.UNSET, description="Notes.")
     custom_fields: JSON | None = strawberry.field(
         default=strawberry.UNSET, description="Values with no column of their own."
@@ -74,23 +78,31 @@ class AddMembershipInput:
 
 @strawberry.type(description="Result of createOrganization and updateOrganization.")
 class OrganizationPayload:
-    organization: Organization | None = strawberry.field(description="The organization.")
+    organization: Organization | None = strawberry.field(
+        description="The organization."
+    )
     user_errors: list[UserError] = strawberry.field(description="Why nothing changed.")
 
 
 @strawberry.type(description="Result of addMembership and removeMembership.")
 class MembershipPayload:
-    organization: Organization | None = strawberry.field(description="The organization.")
+    organization: Organization | None = strawberry.field(
+        description="The organization."
+    )
     contact_id: strawberry.ID | None = strawberry.field(description="The contact.")
     changed: bool = strawberry.field(description="Whether anything changed.")
     user_errors: list[UserError] = strawberry.field(description="Why nothing changed.")
 
 
-def organization_id_of(value: strawberry.ID, field: str = "organizationId") -> uuid.UUID:
+def organization_id_of(
+    value: strawberry.ID, field: str = "organizationId"
+) -> uuid.UUID:
     return contact_id_of(value, field)
 
 
-def _payload(model: models.Organization | None, errors: list[UserError]) -> OrganizationPayload:
+def _payload(
+    model: models.Organization | None, errors: list[UserError]
+) -> OrganizationPayload:
     organization = Organization.from_model(model) if model else None
     return OrganizationPayload(organization=organization, user_errors=errors)
 
@@ -134,7 +146,9 @@ class OrganizationQueries:
         ]
         cursors = [edge.cursor for edge in edges]
         return OrganizationConnection(
-            edges=edges, page_info=make_page_info(cursors, has_more, request), search=search
+            edges=edges,
+            page_info=make_page_info(cursors, has_more, request),
+            search=search,
         )
 
 

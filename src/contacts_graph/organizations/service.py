@@ -16,7 +16,9 @@ from contacts_graph.errors import FieldError, NotFound, ValidationFailed
 from contacts_graph.organizations import repository
 from contacts_graph.organizations.models import Membership, Organization
 
-DOMAIN = re.compile(r"^(?=.{1,255}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+DOMAIN = re.compile(
+    r"^(?=.{1,255}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
+)
 FIELDS = ("name", "domain", "notes", "custom_fields")
 
 
@@ -27,14 +29,20 @@ def clean_organization_values(values: Mapping[str, Any]) -> dict[str, Any]:
     if "name" in cleaned:
         cleaned["name"] = (cleaned["name"] or "").strip()
         if not cleaned["name"]:
-            errors.append(FieldError("name", "REQUIRED", "An organization needs a name."))
+            errors.append(
+                FieldError("name", "REQUIRED", "An organization needs a name.")
+            )
         elif len(cleaned["name"]) > 300:
-            errors.append(FieldError("name", "TOO_LONG", "A name takes at most 300 characters."))
+            errors.append(
+                FieldError("name", "TOO_LONG", "A name takes at most 300 characters.")
+            )
     if cleaned.get("domain"):
         domain = cleaned["domain"].strip().lower().removeprefix("www.")
         if not DOMAIN.match(domain):
             errors.append(
-                FieldError("domain", "INVALID_DOMAIN", "A domain looks like example.com.")
+                FieldError(
+                    "domain", "INVALID_DOMAIN", "A domain looks like example.com."
+                )
             )
         cleaned["domain"] = domain
     if errors:
@@ -89,7 +97,9 @@ async def find_or_create_organizations(
 ) -> dict[str, Organization]:
     """Return organizations by lower-cased name, creating those that are new."""
     wanted = {name.strip().lower(): name.strip() for name in names if name.strip()}
-    found = await repository.organizations_by_names(session, viewer.tenant_id, list(wanted))
+    found = await repository.organizations_by_names(
+        session, viewer.tenant_id, list(wanted)
+    )
     for key, name in wanted.items():
         if key not in found:
             found[key] = await create_organization(session, viewer, {"name": name})
@@ -105,7 +115,9 @@ async def update_organization(
     cleaned = clean_organization_values(values)
     organization = await get_organization(session, viewer, organization_id)
     if "name" in cleaned:
-        await _check_unique_name(session, viewer, cleaned["name"], own_id=organization.id)
+        await _check_unique_name(
+            session, viewer, cleaned["name"], own_id=organization.id
+        )
     before = {key: getattr(organization, key) for key in FIELDS}
     changes = changed_fields(before, {**before, **cleaned})
     if not changes:

@@ -28,7 +28,9 @@ class Organization:
     name: str = strawberry.field(description="Name, unique within the tenant.")
     domain: str | None = strawberry.field(description="Web domain, e.g. example.com.")
     notes: str | None = strawberry.field(description="Free-text notes.")
-    custom_fields: JSON = strawberry.field(description="Values with no column of their own.")
+    custom_fields: JSON = strawberry.field(
+        description="Values with no column of their own."
+    )
     created_at: datetime = strawberry.field(description="When it was created.")
     updated_at: datetime = strawberry.field(description="When it last changed.")
     model: strawberry.Private[models.Organization]

@@ -42,7 +42,9 @@ class RelationshipsByContactIdLoader(Loader[PageKey, list[Any]]):
 class RelationshipCountByContactIdLoader(Loader[CountKey, int]):
     """Count each contact's relationships to live contacts."""
 
-    async def load_batch(self, session: AsyncSession, keys: Sequence[CountKey]) -> list[int]:
+    async def load_batch(
+        self, session: AsyncSession, keys: Sequence[CountKey]
+    ) -> list[int]:
         groups: dict[Kinds, list[uuid.UUID]] = defaultdict(list)
         for contact_id, kinds in keys:
             groups[kinds].append(contact_id)

@@ -39,7 +39,9 @@ class Relationship(TenantScoped, Base):
         ForeignKeyConstraint(
             *tenant_fk("from_contact_id", "contacts"), ondelete="CASCADE"
         ),
-        ForeignKeyConstraint(*tenant_fk("to_contact_id", "contacts"), ondelete="CASCADE"),
+        ForeignKeyConstraint(
+            *tenant_fk("to_contact_id", "contacts"), ondelete="CASCADE"
+        ),
         UniqueConstraint("tenant_id", "from_contact_id", "to_contact_id", "kind"),
         CheckConstraint("from_contact_id <> to_contact_id", name="not_self"),
         CheckConstraint(

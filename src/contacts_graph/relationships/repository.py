@@ -67,7 +67,7 @@ async def relationship_counts(
         )
         .group_by(Relationship.from_contact_id)
     )
-    return dict((await session.execute(stmt)).tuples().all())
+    return dict((await session.execute(stmt)).all())
 
 
 async def neighbours(

@@ -15,7 +15,9 @@ from contacts_graph.relationships.types import RelationshipKind
 @strawberry.input(description="A link between two contacts.")
 class LinkContactsInput:
     contact_id: strawberry.ID = strawberry.field(description="The contact.")
-    related_contact_id: strawberry.ID = strawberry.field(description="The other contact.")
+    related_contact_id: strawberry.ID = strawberry.field(
+        description="The other contact."
+    )
     kind: RelationshipKind = strawberry.field(  # type: ignore[valid-type]
         description="What the other contact is to the first, e.g. PARENT: the other "
         "is the first's parent. The inverse link is recorded too."
@@ -32,8 +34,12 @@ class LinkContactsPayload:
 
 @strawberry.type
 class RelationshipMutations:
-    @strawberry.mutation(description="Link two contacts; linking twice changes nothing.")
-    async def link_contacts(self, info: Info, input: LinkContactsInput) -> LinkContactsPayload:
+    @strawberry.mutation(
+        description="Link two contacts; linking twice changes nothing."
+    )
+    async def link_contacts(
+        self, info: Info, input: LinkContactsInput
+    ) -> LinkContactsPayload:
         info.context.require("contacts:write")
         return await _change_link(info, input, link=True)
 
@@ -45,7 +51,9 @@ class RelationshipMutations:
         return await _change_link(info, input, link=False)
 
 
-async def _change_link(info: Info, input: LinkContactsInput, *, link: bool) -> LinkContactsPayload:
+async def _change_link(
+    info: Info, input: LinkContactsInput, *, link: bool
+) -> LinkContactsPayload:
     viewer = info.context.viewer
 
     async def change(session: AsyncSession) -> bool:
@@ -55,7 +63,9 @@ async def _change_link(info: Info, input: LinkContactsInput, *, link: bool) -> L
         if link:
             await service.link_contacts(session, viewer, contact_id, related_id, kind)
             return True
-        return await service.unlink_contacts(session, viewer, contact_id, related_id, kind)
+        return await service.unlink_contacts(
+            session, viewer, contact_id, related_id, kind
+        )
 
     changed, errors = await attempt(info, change)
     if errors:

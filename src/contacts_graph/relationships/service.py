@@ -71,7 +71,9 @@ async def link_contacts(
         action="relationship.link",
         entity_type="contact",
         entity_id=contact.id,
-        changes={"relationship": {"before": None, "after": [kind.value, str(related.id)]}},
+        changes={
+            "relationship": {"before": None, "after": [kind.value, str(related.id)]}
+        },
         event="contact.updated",
     )
     await session.flush()
@@ -87,7 +89,12 @@ async def unlink_contacts(
 ) -> bool:
     """Remove a link in both directions; return whether there was one."""
     removed = await repository.delete_link(
-        session, viewer.tenant_id, contact_id, related_id, kind.value, INVERSE[kind].value
+        session,
+        viewer.tenant_id,
+        contact_id,
+        related_id,
+        kind.value,
+        INVERSE[kind].value,
     )
     if removed:
         record_change(
@@ -151,7 +158,10 @@ async def walk_network(
         for relationship, contact in rows:
             if contact.id in paths or len(reached) >= MAX_NETWORK_SIZE:
                 continue
-            path = (*paths[relationship.from_contact_id], Hop(relationship.kind, contact))
+            path = (
+                *paths[relationship.from_contact_id],
+                Hop(relationship.kind, contact),
+            )
             paths[contact.id] = path
             reached.append(Reached(contact=contact, depth=level, path=path))
             frontier.append(contact.id)

@@ -52,7 +52,9 @@ class ContactRelationshipEdge:
     created_at: datetime = strawberry.field(description="When the link was made.")
 
 
-@strawberry.type(description="A contact's relationships, by the related contact's name.")
+@strawberry.type(
+    description="A contact's relationships, by the related contact's name."
+)
 class ContactRelationshipConnection:
     edges: list[ContactRelationshipEdge] = strawberry.field(description="This page.")
     page_info: PageInfo = strawberry.field(description="Where this page sits.")
@@ -103,7 +105,9 @@ async def contact_relationships(
     items, has_more = trim_page(rows, request)
     edges = [
         ContactRelationshipEdge(
-            cursor=encode_cursor(order_key(selected), row.sort_key, row.Relationship.id),
+            cursor=encode_cursor(
+                order_key(selected), row.sort_key, row.Relationship.id
+            ),
             node=ContactType.from_model(row.Contact),
             kind=RelationshipKind(row.Relationship.kind),
             created_at=row.Relationship.created_at,
@@ -131,14 +135,21 @@ async def contact_network(
 
     async with info.context.db.use() as session:
         reached = await walk_network(
-            session, info.context.viewer.tenant_id, contact_id, kind_values(kinds), depth
+            session,
+            info.context.viewer.tenant_id,
+            contact_id,
+            kind_values(kinds),
+            depth,
         )
     return [
         NetworkEntry(
             contact=ContactType.from_model(entry.contact),
             depth=entry.depth,
             path=[
-                NetworkHop(kind=RelationshipKind(hop.kind), contact=ContactType.from_model(hop.contact))
+                NetworkHop(
+                    kind=RelationshipKind(hop.kind),
+                    contact=ContactType.from_model(hop.contact),
+                )
                 for hop in entry.path
             ],
         )

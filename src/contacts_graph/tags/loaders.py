@@ -28,6 +28,8 @@ class TagsByContactIdLoader(Loader[uuid.UUID, list[Tag]]):
 class ContactCountByTagIdLoader(Loader[uuid.UUID, int]):
     """Count the live contacts carrying each tag."""
 
-    async def load_batch(self, session: AsyncSession, keys: Sequence[uuid.UUID]) -> list[int]:
+    async def load_batch(
+        self, session: AsyncSession, keys: Sequence[uuid.UUID]
+    ) -> list[int]:
         counts = await repository.live_contact_counts(session, self.tenant_id, keys)
         return [counts.get(key, 0) for key in keys]

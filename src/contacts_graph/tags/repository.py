@@ -21,7 +21,9 @@ async def list_tags(
         from contacts_graph.contacts.filters import like_pattern
 
         stmt = stmt.where(func.lower(Tag.name).like(like_pattern(search.strip())))
-    stmt = stmt.order_by(func.lower(Tag.name).collate("C"), Tag.id).limit(MAX_TAGS_LISTED)
+    stmt = stmt.order_by(func.lower(Tag.name).collate("C"), Tag.id).limit(
+        MAX_TAGS_LISTED
+    )
     return list((await session.scalars(stmt)).all())
 
 
@@ -37,7 +39,9 @@ async def tags_by_names(
 ) -> dict[str, Tag]:
     """Map lower-cased names to existing tags."""
     lowered = list({name.strip().lower() for name in names})
-    stmt = select(Tag).where(Tag.tenant_id == tenant_id, func.lower(Tag.name).in_(lowered))
+    stmt = select(Tag).where(
+        Tag.tenant_id == tenant_id, func.lower(Tag.name).in_(lowered)
+    )
     return {t.name.lower(): t for t in (await session.scalars(stmt)).all()}
 
 
@@ -46,11 +50,16 @@ async def tags_of_contacts(
 ) -> list[tuple[uuid.UUID, Tag]]:
     stmt = (
         select(ContactTag.contact_id, Tag)
-        .join(Tag, and_(Tag.tenant_id == ContactTag.tenant_id, Tag.id == ContactTag.tag_id))
-        .where(ContactTag.tenant_id == tenant_id, ContactTag.contact_id.in_(contact_ids))
+        .join(
+            Tag,
+            and_(Tag.tenant_id == ContactTag.tenant_id, Tag.id == ContactTag.tag_id),
+        )
+        .where(
+            ContactTag.tenant_id == tenant_id, ContactTag.contact_id.in_(contact_ids)
+        )
         .order_by(ContactTag.contact_id, func.lower(Tag.name).collate("C"))
     )
-    return list((await session.execute(stmt)).tuples().all())
+    return list((await session.execute(stmt)).all())
 
 
 async def live_contact_counts(
@@ -69,7 +78,7 @@ async def live_contact_counts(
         .where(ContactTag.tenant_id == tenant_id, ContactTag.tag_id.in_(tag_ids))
         .group_by(ContactTag.tag_id)
     )
-    return dict((await session.execute(stmt)).tuples().all())
+    return dict((await session.execute(stmt)).all())
 
 
 async def add_tag_to_contacts(
@@ -84,7 +93,10 @@ async def add_tag_to_contacts(
     stmt = (
         insert(ContactTag)
         .values(
-            [{"tenant_id": tenant_id, "tag_id": tag_id, "contact_id": c} for c in contact_ids]
+            [
+                {"tenant_id": tenant_id, "tag_id": tag_id, "contact_id": c}
+                for c in contact_ids
+            ]
         )
         .on_conflict_do_nothing()
         .returning(ContactTag.contact_id)

@@ -21,7 +21,9 @@ class TagPayload:
 
 @strawberry.type(description="Result of deleteTag.")
 class DeleteTagPayload:
-    deleted_tag_id: strawberry.ID | None = strawberry.field(description="The tag deleted.")
+    deleted_tag_id: strawberry.ID | None = strawberry.field(
+        description="The tag deleted."
+    )
     untagged_count: int = strawberry.field(description="Contacts that lost the tag.")
     user_errors: list[UserError] = strawberry.field(description="Why nothing changed.")
 
@@ -59,7 +61,9 @@ async def resolve_tag(
     if tag_id is not None:
         return await service.get_tag(session, viewer, contact_id_of(tag_id, "tagId"))
     if not tag_name:
-        raise ValidationFailed.one("tagId", "REQUIRED", "Name a tag by tagId or tagName.")
+        raise ValidationFailed.one(
+            "tagId", "REQUIRED", "Name a tag by tagId or tagName."
+        )
     if create:
         return (await service.find_or_create_tags(session, viewer, [tag_name]))[
             tag_name.strip().lower()
@@ -76,7 +80,9 @@ class TagQueries:
     async def tags(self, info: Info, search: str | None = None) -> list[Tag]:
         info.context.require("contacts:read")
         async with info.context.db.use() as session:
-            rows = await repository.list_tags(session, info.context.viewer.tenant_id, search)
+            rows = await repository.list_tags(
+                session, info.context.viewer.tenant_id, search
+            )
         return [Tag.from_model(row) for row in rows]
 
 
@@ -111,7 +117,9 @@ class TagMutations:
         info.context.require("contacts:write")
 
         async def delete(session: AsyncSession) -> int:
-            return await service.delete_tag(session, info.context.viewer, contact_id_of(id))
+            return await service.delete_tag(
+                session, info.context.viewer, contact_id_of(id)
+            )
 
         untagged, errors = await attempt(info, delete)
         return DeleteTagPayload(
@@ -121,17 +129,23 @@ class TagMutations:
         )
 
     @strawberry.mutation(description="Put a tag on a contact.")
-    async def tag_contact(self, info: Info, input: TagContactInput) -> TagContactPayload:
+    async def tag_contact(
+        self, info: Info, input: TagContactInput
+    ) -> TagContactPayload:
         info.context.require("contacts:write")
         return await _change_tag(info, input, add=True)
 
     @strawberry.mutation(description="Take a tag off a contact.")
-    async def untag_contact(self, info: Info, input: TagContactInput) -> TagContactPayload:
+    async def untag_contact(
+        self, info: Info, input: TagContactInput
+    ) -> TagContactPayload:
         info.context.require("contacts:write")
         return await _change_tag(info, input, add=False)
 
 
-async def _change_tag(info: Info, input: TagContactInput, *, add: bool) -> TagContactPayload:
+async def _change_tag(
+    info: Info, input: TagContactInput, *, add: bool
+) -> TagContactPayload:
     viewer = info.context.viewer
 
     async def change(session: AsyncSession) -> tuple[object, models.Tag, bool]:
@@ -145,7 +159,9 @@ async def _change_tag(info: Info, input: TagContactInput, *, add: bool) -> TagCo
 
     result, errors = await attempt(info, change)
     if result is None:
-        return TagContactPayload(contact=None, tag=None, changed=False, user_errors=errors)
+        return TagContactPayload(
+            contact=None, tag=None, changed=False, user_errors=errors
+        )
     contact, tag, changed = result
     return TagContactPayload(
         contact=Contact.from_model(contact),  # type: ignore[arg-type]

@@ -40,7 +40,9 @@ async def _check_unique(
 
 
 async def get_tag(session: AsyncSession, viewer: Viewer, tag_id: uuid.UUID) -> Tag:
-    tag = (await repository.tags_by_ids(session, viewer.tenant_id, [tag_id])).get(tag_id)
+    tag = (await repository.tags_by_ids(session, viewer.tenant_id, [tag_id])).get(
+        tag_id
+    )
     if tag is None:
         raise NotFound("tag", "tagId")
     return tag
@@ -115,7 +117,10 @@ async def delete_tag(session: AsyncSession, viewer: Viewer, tag_id: uuid.UUID) -
         action="tag.delete",
         entity_type="tag",
         entity_id=tag.id,
-        changes={"name": {"before": tag.name, "after": None}, "untagged": len(untagged)},
+        changes={
+            "name": {"before": tag.name, "after": None},
+            "untagged": len(untagged),
+        },
     )
     await session.flush()
     return len(untagged)
