@@ -1,5 +1,6 @@
 """The starlette application: /graphql, uploads, health, readiness and metrics."""
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -11,6 +12,7 @@ from limits import parse as parse_limit
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
@@ -27,6 +29,7 @@ from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.types import ExecutionResult
 
+from contacts_graph.audit.publisher import run_publisher
 from contacts_graph.auth.sessions import COOKIE_NAME, InvalidSession, Viewer, read_token
 from contacts_graph.context import Context
 from contacts_graph.db.engine import create_engine, create_sessionmaker
@@ -223,8 +226,20 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        publisher = None
+        if settings.redis_url:
+            redis = Redis.from_url(settings.redis_url)
+            publisher = asyncio.create_task(run_publisher(services.engine, redis))
+        else:
+            # Limitation: with no Redis the events stay in the outbox table;
+            # there is no stream in process for other products to read.
+            logger.info("outbox.relay_disabled")
         logger.info("service.started")
         yield
+        if publisher is not None:
+            publisher.cancel()
+            await asyncio.gather(publisher, return_exceptions=True)
+            await redis.aclose()
         await services.engine.dispose()
         logger.info("service.stopped")
 

@@ -25,6 +25,14 @@ from contacts_graph.tags import service as tags
 from contacts_graph.tags.models import Tag
 
 
+def in_request_order(
+    results: list["ItemResult"], ids: Sequence[uuid.UUID]
+) -> list["ItemResult"]:
+    """Order per-item results as the caller named the contacts."""
+    position = {contact_id: index for index, contact_id in enumerate(ids)}
+    return sorted(results, key=lambda result: position[result.contact_id])
+
+
 @dataclass
 class ItemResult:
     """What happened to one contact of a bulk operation."""
@@ -54,13 +62,14 @@ async def resolve_targets(
         raise ValidationFailed.one(
             "ids", "REQUIRED", "Name contacts by ids or by a filter."
         )
-    if ids is not None:
-        if len(ids) > limit:
+    if query is None:
+        if len(ids or ()) > limit:
             raise ValidationFailed.one(
-                "ids", "TOO_MANY", f"{len(ids)} ids given; one operation takes {limit}."
+                "ids",
+                "TOO_MANY",
+                f"{len(ids or ())} ids given; one operation takes {limit}.",
             )
-        return list(dict.fromkeys(ids))
-    assert query is not None
+        return list(dict.fromkeys(ids or ()))
     matched = await repository.count_contacts(session, viewer.tenant_id, query)
     if matched > limit:
         raise ValidationFailed.one(
@@ -123,7 +132,7 @@ async def update_contacts(
                 )
         results.append(_apply_one(session, viewer, contact, item, now))
     await session.flush()
-    return sorted(results, key=lambda r: ids.index(r.contact_id))
+    return in_request_order(results, ids)
 
 
 def _apply_one(
@@ -174,7 +183,7 @@ async def delete_contacts(
         )
         results.append(ItemResult(contact.id, "CHANGED", changed_fields=["deletedAt"]))
     await session.flush()
-    return sorted(results, key=lambda r: ids.index(r.contact_id))
+    return in_request_order(results, ids)
 
 
 async def retag_contacts(
@@ -197,4 +206,4 @@ async def retag_contacts(
         else ItemResult(i, "UNCHANGED")
         for i in live
     ]
-    return sorted(results, key=lambda r: ids.index(r.contact_id))
+    return in_request_order(results, ids)

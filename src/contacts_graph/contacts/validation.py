@@ -8,8 +8,8 @@ from contacts_graph.contacts.normalize import (
     display_name_for,
     normalize_email,
     normalize_phone,
-    phone_search_digits,
     phone_region_for,
+    phone_search_digits,
 )
 from contacts_graph.contacts.roles import Role
 from contacts_graph.errors import FieldError, ValidationFailed

@@ -4,13 +4,18 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contacts_graph.contacts.models import Contact
 from contacts_graph.db.windows import pages_per_parent
 from contacts_graph.organizations.models import Membership, Organization
-from contacts_graph.pagination import PageRequest
+from contacts_graph.pagination import (
+    PageRequest,
+    decode_cursor,
+    encode_cursor,
+    trim_page,
+)
 
 ORGANIZATION_SORT = func.lower(Organization.name).collate("C")
 CONTACT_SORT = func.lower(Contact.display_name).collate("C")
@@ -66,8 +71,26 @@ def organization_conditions(
     return conditions
 
 
-def organization_list(tenant_id: uuid.UUID, search: str | None) -> Select[Any]:
-    return select(Organization).where(*organization_conditions(tenant_id, search))
+async def page_organizations(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    search: str | None,
+    request: PageRequest,
+    order_key: str,
+) -> tuple[list[Organization], list[str], bool]:
+    """Fetch one page of organizations by name; return them, cursors, more-follow."""
+    stmt = select(Organization).where(*organization_conditions(tenant_id, search))
+    if request.after:
+        value, id_ = decode_cursor(request.after, order_key)
+        stmt = stmt.where(
+            tuple_(ORGANIZATION_SORT, Organization.id)
+            > tuple_(literal(value), literal(uuid.UUID(id_)))
+        )
+    stmt = stmt.order_by(ORGANIZATION_SORT, Organization.id).limit(request.size + 1)
+    rows = (await session.scalars(stmt)).all()
+    items, has_more = trim_page(rows, request)
+    cursors = [encode_cursor(order_key, o.name.lower(), o.id) for o in items]
+    return items, cursors, has_more
 
 
 async def count_organizations(
@@ -202,12 +225,3 @@ async def primary_contacts(
         .order_by(Membership.organization_id, Membership.created_at, Membership.id)
     )
     return dict((await session.execute(stmt)).all())
-
-
-def after_name(name: str, id_: uuid.UUID) -> ColumnElement[bool]:
-    """Return organizations past ``(name, id)`` in name order."""
-    from sqlalchemy import literal, tuple_
-
-    return tuple_(ORGANIZATION_SORT, Organization.id) > tuple_(
-        literal(name), literal(id_)
-    )

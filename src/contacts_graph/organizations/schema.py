@@ -16,13 +16,7 @@ from contacts_graph.organizations.types import (
     OrganizationConnection,
     OrganizationEdge,
 )
-from contacts_graph.pagination import (
-    PageRequest,
-    decode_cursor,
-    encode_cursor,
-    make_page_info,
-    trim_page,
-)
+from contacts_graph.pagination import PageRequest, make_page_info
 
 ORDER_KEY = "organization:name"
 
@@ -129,22 +123,14 @@ class OrganizationQueries:
         info.context.require("contacts:read")
         search = filter.search if filter else None
         request = PageRequest.of(first, after)
-        stmt = repository.organization_list(info.context.viewer.tenant_id, search)
-        if after:
-            value, id_ = decode_cursor(after, ORDER_KEY)
-            stmt = stmt.where(repository.after_name(value, uuid.UUID(id_)))
-        stmt = stmt.order_by(repository.ORGANIZATION_SORT, models.Organization.id)
         async with info.context.db.use() as session:
-            rows = (await session.scalars(stmt.limit(request.size + 1))).all()
-        items, has_more = trim_page(rows, request)
-        edges = [
-            OrganizationEdge(
-                cursor=encode_cursor(ORDER_KEY, o.name.lower(), o.id),
-                node=Organization.from_model(o),
+            items, cursors, has_more = await repository.page_organizations(
+                session, info.context.viewer.tenant_id, search, request, ORDER_KEY
             )
-            for o in items
+        edges = [
+            OrganizationEdge(cursor=cursor, node=Organization.from_model(o))
+            for o, cursor in zip(items, cursors, strict=True)
         ]
-        cursors = [edge.cursor for edge in edges]
         return OrganizationConnection(
             edges=edges,
             page_info=make_page_info(cursors, has_more, request),
