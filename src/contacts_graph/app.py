@@ -1,6 +1,7 @@
 """The starlette application: /graphql, uploads, health, readiness and metrics."""
 
 import asyncio
+import inspect
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -81,6 +82,17 @@ class Services:
         )
         self.limiter = MovingWindowRateLimiter(storage)
         self.rate_limit = parse_limit(settings.rate_limit)
+
+    async def close(self) -> None:
+        """Release the database pool and the rate limiter's Redis connections."""
+        await self.engine.dispose()
+        # limits offers no close(); its Redis client would keep its sockets.
+        bridge = getattr(self.limiter.storage, "bridge", None)
+        client = getattr(bridge, "storage", None)
+        if client is not None:
+            done = client.connection_pool.disconnect()
+            if inspect.isawaitable(done):
+                await done
 
     def authenticate(self, request: Request) -> Viewer:
         token = session_token(request)
@@ -240,7 +252,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             publisher.cancel()
             await asyncio.gather(publisher, return_exceptions=True)
             await redis.aclose()
-        await services.engine.dispose()
+        await services.close()
         logger.info("service.stopped")
 
     app = Starlette(

@@ -6,6 +6,7 @@ A cursor carries the sort value and id of an edge, so the next page is a
 
 import base64
 import enum
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -47,7 +48,19 @@ def decode_cursor(cursor: str, order: str) -> tuple[Any, str]:
         raise InvalidCursor("The cursor is not one this service issued.") from error
     if cursor_order != order:
         raise InvalidCursor("The cursor belongs to a list in another order.")
+    # Every sort key is text and every id a UUID; anything else is forged,
+    # and would otherwise fail deep in SQL as an internal error.
+    if not isinstance(value, str) or not _is_uuid(id_):
+        raise InvalidCursor("The cursor is not one this service issued.")
     return value, id_
+
+
+def _is_uuid(value: Any) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return isinstance(value, str)
 
 
 @dataclass(frozen=True)

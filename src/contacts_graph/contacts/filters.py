@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, literal, or_, select, 
 from contacts_graph.contacts.models import Contact
 from contacts_graph.contacts.roles import PRODUCT_ROLES, Product, Role
 from contacts_graph.organizations.models import Membership, Organization
+from contacts_graph.pagination import InvalidCursor
 from contacts_graph.tags.models import ContactTag, Tag
 
 
@@ -64,8 +65,10 @@ def _search_condition(tenant_id: uuid.UUID, text: str) -> ColumnElement[bool]:
 
 
 def _tag_condition(tenant_id: uuid.UUID, query: ContactQuery) -> ColumnElement[bool]:
-    tagged = select(1).where(
-        ContactTag.tenant_id == tenant_id, ContactTag.contact_id == Contact.id
+    tagged = (
+        select(1)
+        .select_from(ContactTag)
+        .where(ContactTag.tenant_id == tenant_id, ContactTag.contact_id == Contact.id)
     )
     if query.tag_id is not None:
         tagged = tagged.where(ContactTag.tag_id == query.tag_id)
@@ -83,7 +86,7 @@ def contact_conditions(
     """Return the WHERE conditions of ``query`` over live contacts of a tenant."""
     conditions = [Contact.tenant_id == tenant_id, Contact.deleted_at.is_(None)]
     if query.role is not None:
-        conditions.append(Contact.roles.any(query.role.value))
+        conditions.append(Contact.roles.contains([query.role.value]))
     if query.roles:
         conditions.append(Contact.roles.overlap([r.value for r in query.roles]))
     if query.product is not None:
@@ -141,7 +144,10 @@ def keyset_condition(
 ) -> ColumnElement[bool]:
     """Return ``(sort, id)`` strictly past the cursor in the walking direction."""
     if order in (ContactOrder.CREATED_AT, ContactOrder.UPDATED_AT):
-        value = datetime.fromisoformat(value)
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError as error:
+            raise InvalidCursor("The cursor is not one this service issued.") from error
     key = tuple_(sort_expression(order), Contact.id)
     bound = tuple_(literal(value), literal(uuid.UUID(id_)))
     return key > bound if ascending else key < bound
