@@ -96,11 +96,15 @@ async def fill(app: Any, tenant_id: uuid.UUID, contacts: int) -> None:
         print(f"filled {contacts} contacts in {time.perf_counter() - started:.1f}s")
 
 
-async def timed(client: httpx.AsyncClient, query: str, variables: dict, n: int) -> list[float]:
+async def timed(
+    client: httpx.AsyncClient, query: str, variables: dict, n: int
+) -> list[float]:
     times = []
     for _ in range(n):
         started = time.perf_counter()
-        response = await client.post("/graphql", json={"query": query, "variables": variables})
+        response = await client.post(
+            "/graphql", json={"query": query, "variables": variables}
+        )
         times.append(time.perf_counter() - started)
         body = response.json()
         assert "errors" not in body, body
@@ -146,26 +150,42 @@ async def main(args: argparse.Namespace) -> None:
         counted.clear()
         await timed(client, PAGE, {}, 1)
         page_statements = len(counted)
-        report("page of 50 contacts with orgs, tags, relationships",
-               await timed(client, PAGE, {}, args.requests), page_statements)
+        report(
+            "page of 50 contacts with orgs, tags, relationships",
+            await timed(client, PAGE, {}, args.requests),
+            page_statements,
+        )
 
         async with app.state.services.engine.connect() as connection:
-            ids = (await connection.execute(
-                text("SELECT id FROM contacts WHERE tenant_id = :t LIMIT 100"),
-                {"t": tenant.id},
-            )).scalars().all()
-        refs = {"representations": [{"__typename": "Contact", "id": str(i)} for i in ids]}
+            ids = (
+                (
+                    await connection.execute(
+                        text("SELECT id FROM contacts WHERE tenant_id = :t LIMIT 100"),
+                        {"t": tenant.id},
+                    )
+                )
+                .scalars()
+                .all()
+            )
+        refs = {
+            "representations": [{"__typename": "Contact", "id": str(i)} for i in ids]
+        }
         counted.clear()
         await timed(client, ENTITIES, refs, 1)
         entity_statements = len(counted)
-        report("_entities with 100 contact references",
-               await timed(client, ENTITIES, refs, args.requests), entity_statements)
+        report(
+            "_entities with 100 contact references",
+            await timed(client, ENTITIES, refs, args.requests),
+            entity_statements,
+        )
 
         search = {"after": None}
         times = await timed(
             client,
-            PAGE.replace("contacts(first: 50, after: $after)",
-                         'contacts(first: 50, after: $after, filter: {search: "family12"})'),
+            PAGE.replace(
+                "contacts(first: 50, after: $after)",
+                'contacts(first: 50, after: $after, filter: {search: "family12"})',
+            ),
             search,
             max(args.requests // 4, 5),
         )
@@ -179,7 +199,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--contacts", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--database-url", default=os.environ.get("CONTACTS_BENCH_DATABASE_URL"))
+    parser.add_argument(
+        "--database-url", default=os.environ.get("CONTACTS_BENCH_DATABASE_URL")
+    )
     arguments = parser.parse_args()
     if not arguments.database_url:
         from contacts_graph.db.embedded import embedded_database_url

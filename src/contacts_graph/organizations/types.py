@@ -117,7 +117,7 @@ def page_info(edges: list[Any], has_more: bool, request: PageRequest) -> PageInf
 
 
 @strawberry.interface(description="A contact's place in an organization.")
-class MembershipFields:
+class Membership:
     membership: strawberry.Private[models.Membership]
 
     @strawberry.field(description="Id of the membership.")
@@ -138,7 +138,7 @@ class MembershipFields:
 
 
 @strawberry.type(description="An organization the contact belongs to.")
-class ContactOrganizationEdge(MembershipFields):
+class ContactOrganizationEdge(Membership):
     cursor: str = strawberry.field(description="Pass as after or before to page on.")
     node: Organization = strawberry.field(description="The organization.")
 
@@ -157,7 +157,7 @@ class ContactOrganizationConnection:
 
 
 @strawberry.type(description="A member of an organization.")
-class OrganizationContactEdge(MembershipFields):
+class OrganizationContactEdge(Membership):
     cursor: str = strawberry.field(description="Pass as after or before to page on.")
     node: Contact = strawberry.field(description="The contact.")
 
