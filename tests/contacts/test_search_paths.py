@@ -34,7 +34,9 @@ async def test_migration_adds_trigram_indexes_where_the_server_has_pg_trgm(app):
         indexes = set(
             (
                 await session.scalars(
-                    text("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%trgm'")
+                    text(
+                        "SELECT indexname FROM pg_indexes WHERE indexname LIKE '%trgm'"
+                    )
                 )
             ).all()
         )
@@ -47,7 +49,9 @@ async def test_search_finds_the_same_contacts_without_the_indexes(app, viewer):
     async with app.state.services.sessionmaker() as session, session.begin():
         await enter_tenant(session, viewer.tenant_id)
         await create_contact(session, viewer, given_name="Zofia", family_name="Wright")
-        await create_contact(session, viewer, given_name="Anna", family_name="Wrightson")
+        await create_contact(
+            session, viewer, given_name="Anna", family_name="Wrightson"
+        )
         await create_contact(session, viewer, given_name="Bo", family_name="Lee")
 
     async with app.state.services.sessionmaker() as session:

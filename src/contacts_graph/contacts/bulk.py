@@ -161,7 +161,27 @@ def _apply_one(
         changes=changes,
         event="contact.updated",
     )
-    return ItemResult(contact.id, "CHANGED", changed_fields=sorted(changes))
+    return ItemResult(
+        contact.id,
+        "CHANGED",
+        changed_fields=sorted({api_field(key) for key in changes}),
+    )
+
+
+def api_field(column: str) -> str:
+    """Return the API name of a contact column: ``primary_role`` is ``role``."""
+    renamed = {
+        "primary_role": "role",
+        "extra_emails": "emails",
+        "extra_phones": "phones",
+        "street": "address",
+        "city": "address",
+        "region": "address",
+        "postal_code": "address",
+        "country": "address",
+    }
+    head, *rest = renamed.get(column, column).split("_")
+    return head + "".join(part.title() for part in rest)
 
 
 async def delete_contacts(

@@ -39,12 +39,11 @@ WRITABLE = (
     "locale",
     "custom_fields",
 )
-DERIVED = ("display_name", "roles", "search_text")
 
 
 def contact_state(contact: Contact) -> dict[str, Any]:
     """Return the audited fields of ``contact`` as a plain mapping."""
-    return {key: getattr(contact, key) for key in (*WRITABLE, "search_text")}
+    return {key: getattr(contact, key) for key in WRITABLE}
 
 
 async def get_live_contact(
@@ -115,8 +114,10 @@ def apply_changes(contact: Contact, values: Mapping[str, Any]) -> dict[str, Any]
     if errors:
         raise ValidationFailed(errors)
     for key, value in state.items():
-        if before.get(key) != value:
+        if getattr(contact, key) != value:
             setattr(contact, key, value)
+    # search_text is derived from the audited fields, so it is not audited.
+    state.pop("search_text")
     return changed_fields(before, state)
 
 

@@ -200,7 +200,14 @@ class Contact:
         parts = (m.street, m.city, m.region, m.postal_code, m.country)
         if not any(parts):
             return None
-        return Address(*parts)
+        # Strawberry types take keyword arguments only.
+        return Address(
+            street=m.street,
+            city=m.city,
+            region=m.region,
+            postal_code=m.postal_code,
+            country=m.country,
+        )
 
     @strawberry.field(description="Ids of this contact in other systems.")
     async def external_ids(self, info: Info) -> list[ExternalId]:

@@ -104,6 +104,8 @@ async def get_upload(
 
 def _values(draft: ContactDraft, *, for_update: bool) -> dict[str, Any]:
     values = {key: getattr(draft, key) for key in DRAFT_COLUMNS}
+    # The contact service checks phones as typed, the way the API sends them.
+    values["extra_phones"] = [phone["number"] for phone in draft.extra_phones]
     if for_update:
         # An empty cell leaves what is stored alone; a file never erases.
         values = {k: v for k, v in values.items() if v not in (None, "", [])}

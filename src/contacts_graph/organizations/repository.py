@@ -213,15 +213,32 @@ async def primary_contacts(
     session: AsyncSession, tenant_id: uuid.UUID, organization_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, Contact]:
     """Map organizations to the earliest live member whose main one it is."""
-    stmt = (
-        select(Membership.organization_id, Contact)
-        .distinct(Membership.organization_id)
+    # row_number() rather than DISTINCT ON: SQLAlchemy 2.1 deprecates
+    # select().distinct(expr), and its replacement does not exist in 2.0.
+    position = func.row_number().over(
+        partition_by=Membership.organization_id,
+        order_by=(Membership.created_at, Membership.id),
+    )
+    ranked = (
+        select(
+            Membership.organization_id,
+            Membership.contact_id,
+            position.label("position"),
+        )
         .join(Contact, _joined_live_contact())
         .where(
             Membership.tenant_id == tenant_id,
             Membership.organization_id.in_(organization_ids),
             Membership.is_primary,
         )
-        .order_by(Membership.organization_id, Membership.created_at, Membership.id)
+        .subquery("ranked")
+    )
+    stmt = (
+        select(ranked.c.organization_id, Contact)
+        .join(
+            Contact,
+            and_(Contact.tenant_id == tenant_id, Contact.id == ranked.c.contact_id),
+        )
+        .where(ranked.c.position == 1)
     )
     return dict((await session.execute(stmt)).all())
