@@ -1,6 +1,5 @@
 """Bulk mutations: update, tag, untag and delete many contacts at once."""
 
-import enum
 import uuid
 from collections.abc import Awaitable, Callable
 
@@ -12,24 +11,17 @@ from contacts_graph.contacts.inputs import ContactFieldsInput, ContactFilter
 from contacts_graph.contacts.mutations import contact_id_of
 from contacts_graph.contacts.types import Role
 from contacts_graph.context import Info
+from contacts_graph.graphql.enums import described_enum
 from contacts_graph.graphql.errors import UserError, attempt
 
-BulkItemStatus = strawberry.enum(
-    enum.Enum(  # type: ignore[misc]
-        "BulkItemStatus",
-        {
-            "CHANGED": strawberry.enum_value(
-                "CHANGED", description="The contact changed."
-            ),
-            "UNCHANGED": strawberry.enum_value(
-                "UNCHANGED", description="Nothing needed changing."
-            ),
-            "FAILED": strawberry.enum_value(
-                "FAILED", description="The contact could not change; see errors."
-            ),
-        },
-    ),
-    description="What a bulk operation did to one contact.",
+BulkItemStatus = described_enum(
+    "BulkItemStatus",
+    {
+        "CHANGED": "The contact changed.",
+        "UNCHANGED": "Nothing needed changing.",
+        "FAILED": "The contact could not change; see errors.",
+    },
+    "What a bulk operation did to one contact.",
 )
 
 

@@ -1,6 +1,5 @@
 """GraphQL inputs of contacts, and their translation to service values."""
 
-import enum
 from datetime import date
 from typing import Any
 
@@ -11,27 +10,18 @@ from contacts_graph.contacts import filters
 from contacts_graph.contacts.roles import Product as DomainProduct, Role as DomainRole
 from contacts_graph.contacts.types import Product, Role, parse_id
 from contacts_graph.errors import ValidationFailed
+from contacts_graph.graphql.enums import described_enum
 from contacts_graph.pagination import OrderDirection
 
-ContactOrderField = strawberry.enum(
-    enum.Enum(  # type: ignore[misc]
-        "ContactOrderField",
-        {
-            "DISPLAY_NAME": strawberry.enum_value(
-                "DISPLAY_NAME", description="By display name, case-insensitively."
-            ),
-            "FAMILY_NAME": strawberry.enum_value(
-                "FAMILY_NAME", description="By last name; contacts without one first."
-            ),
-            "CREATED_AT": strawberry.enum_value(
-                "CREATED_AT", description="By when the record was created."
-            ),
-            "UPDATED_AT": strawberry.enum_value(
-                "UPDATED_AT", description="By when the record last changed."
-            ),
-        },
-    ),
-    description="What a contact list is sorted by.",
+ContactOrderField = described_enum(
+    "ContactOrderField",
+    {
+        "DISPLAY_NAME": "By display name, case-insensitively.",
+        "FAMILY_NAME": "By last name; contacts without one first.",
+        "CREATED_AT": "By when the record was created.",
+        "UPDATED_AT": "By when the record last changed.",
+    },
+    "What a contact list is sorted by.",
 )
 
 

@@ -1,6 +1,5 @@
 """GraphQL types of the contact record."""
 
-import enum
 import uuid
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -10,6 +9,7 @@ from strawberry.scalars import JSON
 
 from contacts_graph.contacts import models, roles
 from contacts_graph.context import Info
+from contacts_graph.graphql.enums import described_enum
 
 ROLE_DESCRIPTIONS = {
     roles.Role.GUEST: "Stays at a property (Ops).",
@@ -24,32 +24,20 @@ ROLE_DESCRIPTIONS = {
     roles.Role.PROSPECT: "Not a customer yet (Deals).",
 }
 
-Role = strawberry.enum(
-    enum.Enum(  # type: ignore[misc]
-        "Role",
-        {
-            role.name: strawberry.enum_value(role.value, description=text)
-            for role, text in ROLE_DESCRIPTIONS.items()
-        },
-    ),
-    description="What a contact is to the business. A contact may hold several.",
+Role = described_enum(
+    "Role",
+    {role.value: text for role, text in ROLE_DESCRIPTIONS.items()},
+    "What a contact is to the business. A contact may hold several.",
 )
 
-Product = strawberry.enum(
-    enum.Enum(  # type: ignore[misc]
-        "Product",
-        {
-            "OPS": strawberry.enum_value(
-                "OPS",
-                description="Operations: GUEST, TENANT, OWNER, VENDOR, "
-                "CONTRACTOR, EMPLOYEE, PATIENT.",
-            ),
-            "DEALS": strawberry.enum_value(
-                "DEALS", description="Deals: CLIENT, PROSPECT, INVESTOR, OWNER."
-            ),
-        },
-    ),
-    description="A product of the suite, standing for the roles it works with.",
+Product = described_enum(
+    "Product",
+    {
+        "OPS": "Operations: GUEST, TENANT, OWNER, VENDOR, CONTRACTOR, EMPLOYEE, "
+        "PATIENT.",
+        "DEALS": "Deals: CLIENT, PROSPECT, INVESTOR, OWNER.",
+    },
+    "A product of the suite, standing for the roles it works with.",
 )
 
 

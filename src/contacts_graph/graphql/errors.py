@@ -1,6 +1,5 @@
 """User errors in mutation payloads, and running a mutation's service call."""
 
-import enum
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -16,6 +15,7 @@ from contacts_graph.errors import (
     ServiceError,
     ValidationFailed,
 )
+from contacts_graph.graphql.enums import described_enum
 from contacts_graph.pagination import InvalidPageArguments
 
 T = TypeVar("T")
@@ -28,28 +28,19 @@ CODES = {
     "INVALID_PHONE": "Not a phone number.",
     "INVALID_DATE": "Not a date this service understands.",
     "INVALID_DOMAIN": "Not a web domain.",
-    "INVALID_CURSOR": "A cursor this service did not issue.",
     "TOO_LONG": "Longer than the field allows.",
     "TOO_MANY": "More items than one request may name.",
     "UNKNOWN_ROLE": "Not one of the ten contact roles.",
-    "UNKNOWN_COLUMN": "A file column that maps to no field.",
     "IN_FUTURE": "A time that has not come yet.",
     "SELF_LINK": "A contact cannot be related to itself.",
     "DUPLICATE_NAME": "The name is taken.",
     "OUT_OF_RANGE": "Outside the allowed range.",
-    "MISSING_NAME_AND_EMAIL": "A row has neither a name nor an email.",
-    "UNREADABLE_FILE": "The file could not be read.",
 }
 
-UserErrorCode = strawberry.enum(
-    enum.Enum(  # type: ignore[misc]
-        "UserErrorCode",
-        {
-            code: strawberry.enum_value(code, description=text)
-            for code, text in CODES.items()
-        },
-    ),
-    description="What is wrong with an input value.",
+UserErrorCode = described_enum(
+    "UserErrorCode",
+    CODES,
+    "What is wrong with an input value.",
 )
 
 

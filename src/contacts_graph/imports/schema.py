@@ -1,7 +1,5 @@
 """The importContacts mutation: import an uploaded file and report every row."""
 
-import enum
-
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -9,27 +7,19 @@ from contacts_graph.contacts.mutations import contact_id_of
 from contacts_graph.contacts.roles import DEFAULT_ROLE, Role as DomainRole
 from contacts_graph.contacts.types import Role
 from contacts_graph.context import Info
+from contacts_graph.graphql.enums import described_enum
 from contacts_graph.graphql.errors import UserError, attempt
 from contacts_graph.imports import service
 
-ImportRowStatus = strawberry.enum(
-    enum.Enum(  # type: ignore[misc]
-        "ImportRowStatus",
-        {
-            "CREATED": strawberry.enum_value("CREATED", description="A new contact."),
-            "UPDATED": strawberry.enum_value(
-                "UPDATED", description="A contact imported before, updated."
-            ),
-            "UNCHANGED": strawberry.enum_value(
-                "UNCHANGED",
-                description="A contact imported before, already up to date.",
-            ),
-            "REJECTED": strawberry.enum_value(
-                "REJECTED", description="Not imported; see problems."
-            ),
-        },
-    ),
-    description="What became of one row of an import file.",
+ImportRowStatus = described_enum(
+    "ImportRowStatus",
+    {
+        "CREATED": "A new contact.",
+        "UPDATED": "A contact imported before, updated.",
+        "UNCHANGED": "A contact imported before, already up to date.",
+        "REJECTED": "Not imported; see problems.",
+    },
+    "What became of one row of an import file.",
 )
 
 

@@ -32,22 +32,12 @@ from contacts_graph.tags import service as tags
 
 logger = logging.getLogger(__name__)
 
-DRAFT_COLUMNS = (
-    "given_name",
-    "family_name",
-    "display_name",
-    "email",
-    "extra_emails",
-    "phone",
-    "phone_e164",
-    "extra_phones",
-    "street",
-    "city",
-    "region",
-    "postal_code",
-    "country",
-    "date_of_birth",
-    "locale",
+# What a draft carries under the contact's own column names; roles and
+# custom fields need merging, so they are handled apart.
+DRAFT_COLUMNS = tuple(
+    column
+    for column in contacts.WRITABLE
+    if column not in ("primary_role", "roles", "custom_fields")
 )
 
 

@@ -1,6 +1,5 @@
 """GraphQL types of the relationship graph."""
 
-import enum
 import uuid
 from datetime import datetime
 from typing import Annotated
@@ -8,6 +7,7 @@ from typing import Annotated
 import strawberry
 
 from contacts_graph.context import Info
+from contacts_graph.graphql.enums import described_enum
 from contacts_graph.pagination import PageInfo, PageRequest, encode_cursor, trim_page
 from contacts_graph.relationships import kinds as domain
 from contacts_graph.relationships.loaders import order_key
@@ -26,15 +26,10 @@ KIND_DESCRIPTIONS = {
     domain.Kind.REFERRED: "This contact referred the related contact.",
 }
 
-RelationshipKind = strawberry.enum(
-    enum.Enum(  # type: ignore[misc]
-        "RelationshipKind",
-        {
-            kind.name: strawberry.enum_value(kind.value, description=text)
-            for kind, text in KIND_DESCRIPTIONS.items()
-        },
-    ),
-    description="What the related contact is to this one.",
+RelationshipKind = described_enum(
+    "RelationshipKind",
+    {kind.value: text for kind, text in KIND_DESCRIPTIONS.items()},
+    "What the related contact is to this one.",
 )
 
 
