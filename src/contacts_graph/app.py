@@ -1,22 +1,15 @@
 """The starlette application: /graphql, uploads, health, readiness and metrics."""
 
 import asyncio
-import inspect
 import logging
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
-import orjson
-from limits import parse as parse_limit
-from limits.aio.storage import MemoryStorage, RedisStorage, Storage
-from limits.aio.strategies import MovingWindowRateLimiter
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from redis.asyncio import Redis
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import (
     HTMLResponse,
@@ -26,165 +19,20 @@ from starlette.responses import (
     Response,
 )
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
-from strawberry.asgi import GraphQL
-from strawberry.types import ExecutionResult
 
 from contacts_graph.audit.publisher import run_publisher
 from contacts_graph.auth.sessions import COOKIE_NAME, InvalidSession, Viewer, read_token
-from contacts_graph.context import Context
-from contacts_graph.db.engine import create_engine, create_sessionmaker
-from contacts_graph.db.request import RequestDatabase
 from contacts_graph.db.session import enter_tenant
 from contacts_graph.federation.schema import build_schema
-from contacts_graph.graphiql import assets_route, graphiql_html
-from contacts_graph.graphql.errors import finish_error
+from contacts_graph.graphiql import assets_route
 from contacts_graph.imports import service as imports
 from contacts_graph.settings import Settings
+from contacts_graph.web.access_log import AccessLog
+from contacts_graph.web.errors import SIGN_IN, unauthorized
+from contacts_graph.web.graphql import GraphQLEndpoint, GraphQLView
+from contacts_graph.web.services import Services
 
 logger = logging.getLogger(__name__)
-
-REQUESTS = Counter("contacts_graphql_requests_total", "GraphQL requests", ["outcome"])
-LATENCY = Histogram("contacts_graphql_seconds", "GraphQL request time")
-
-
-def unauthorized(message: str) -> JSONResponse:
-    return JSONResponse(
-        {"errors": [{"message": message, "extensions": {"code": "UNAUTHENTICATED"}}]},
-        status_code=401,
-        headers={"WWW-Authenticate": "Bearer"},
-    )
-
-
-def session_token(request: Request) -> str | None:
-    """Return the bearer token of the request, or its session cookie."""
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() == "bearer" and token.strip():
-        return token.strip()
-    return request.cookies.get(COOKIE_NAME)
-
-
-class Services:
-    """What the lifespan builds once and every request shares."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.engine: AsyncEngine = create_engine(settings.database_url or "")
-        self.sessionmaker: async_sessionmaker[AsyncSession] = create_sessionmaker(
-            self.engine
-        )
-        self.signing_key = settings.signing_key()
-        storage: Storage = (
-            RedisStorage(f"async+{settings.redis_url}", key_prefix="contacts-limits")
-            if settings.redis_url
-            else MemoryStorage()
-        )
-        self.limiter = MovingWindowRateLimiter(storage)
-        self.rate_limit = parse_limit(settings.rate_limit)
-
-    async def close(self) -> None:
-        """Release the database pool and the rate limiter's Redis connections."""
-        await self.engine.dispose()
-        # limits offers no close(); its Redis client would keep its sockets.
-        bridge = getattr(self.limiter.storage, "bridge", None)
-        client = getattr(bridge, "storage", None)
-        if client is not None:
-            done = client.connection_pool.disconnect()
-            if inspect.isawaitable(done):
-                await done
-
-    def authenticate(self, request: Request) -> Viewer:
-        token = session_token(request)
-        if not token:
-            raise InvalidSession(
-                "No session: send a bearer token or the session cookie."
-            )
-        return read_token(self.signing_key, token)
-
-    async def allow(self, viewer: Viewer) -> bool:
-        """Count a request against its tenant's limit; False when over it."""
-        # The tenant id sits in a hash tag so one tenant's keys stay together
-        # on one Redis Cluster node.
-        return await self.limiter.hit(self.rate_limit, f"{{{viewer.tenant_id}}}")
-
-
-class GraphQLView(GraphQL[Context, None]):
-    """Strawberry's ASGI view, with our context, transaction and IDE."""
-
-    async def get_context(self, request: Any, response: Any) -> Context:
-        return request.scope["state"]["graphql_context"]
-
-    async def render_graphql_ide(self, request: Request) -> Response:
-        return HTMLResponse(graphiql_html())
-
-    def encode_json(self, data: object) -> bytes:
-        return orjson.dumps(data)
-
-    async def process_result(self, request: Request, result: ExecutionResult) -> Any:
-        context: Context = request.scope["state"]["graphql_context"]
-        session = context.db.session
-        if result.errors:
-            await session.rollback()
-            debug = context.settings.debug
-            result.errors = [finish_error(e, debug=debug) for e in result.errors]
-        else:
-            await session.commit()
-        REQUESTS.labels("error" if result.errors else "ok").inc()
-        return await super().process_result(request, result)
-
-
-class GraphQLEndpoint:
-    """Authenticate, rate-limit, open the tenant's transaction, run GraphQL.
-
-    The transaction commits in ``GraphQLView.process_result``, before the
-    response is sent, so a client never sees success for a write that failed
-    to commit.
-    """
-
-    def __init__(self, view: GraphQLView, services: Services) -> None:
-        self.view = view
-        self.services = services
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        request = Request(scope, receive)
-        if request.method == "GET" and "text/html" in request.headers.get("accept", ""):
-            await HTMLResponse(graphiql_html())(scope, receive, send)
-            return
-        try:
-            viewer = self.services.authenticate(request)
-        except InvalidSession:
-            response: Response = unauthorized(
-                "The session is missing, expired or invalid."
-            )
-            await response(scope, receive, send)
-            return
-        if not await self.services.allow(viewer):
-            response = JSONResponse(
-                {
-                    "errors": [
-                        {
-                            "message": "Too many requests for this tenant.",
-                            "extensions": {"code": "RATE_LIMITED"},
-                        }
-                    ]
-                },
-                status_code=429,
-            )
-            await response(scope, receive, send)
-            return
-        started = time.perf_counter()
-        async with self.services.sessionmaker() as session:
-            await session.begin()
-            await enter_tenant(session, viewer.tenant_id)
-            scope.setdefault("state", {})["graphql_context"] = Context(
-                request=request,
-                viewer=viewer,
-                db=RequestDatabase(session),
-                settings=self.services.settings,
-            )
-            await self.view(scope, receive, send)
-        LATENCY.observe(time.perf_counter() - started)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -199,7 +47,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         try:
             viewer = services.authenticate(request)
         except InvalidSession:
-            return unauthorized("The session is missing, expired or invalid.")
+            return unauthorized(SIGN_IN)
         if not viewer.can("imports:run"):
             return JSONResponse({"error": "This session lacks imports:run."}, 403)
         return await _store_upload(request, viewer, services)
@@ -225,7 +73,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         try:
             read_token(services.signing_key, token)
         except InvalidSession:
-            return unauthorized("The token is missing, expired or invalid.")
+            return _bad_login(request)
         response = RedirectResponse("/graphql", status_code=303)
         response.set_cookie(
             COOKIE_NAME,
@@ -266,10 +114,24 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/readyz", readyz),
             Route("/metrics", metrics),
         ],
+        middleware=[Middleware(AccessLog)],
         lifespan=lifespan,
     )
     app.state.services = services
     return app
+
+
+def _bad_login(request: Request) -> Response:
+    """Refuse a bad /login token: a short page for a browser, JSON otherwise."""
+    message = "The token is missing, expired or invalid."
+    if "text/html" not in request.headers.get("accept", ""):
+        return unauthorized(message)
+    return HTMLResponse(
+        f"<!doctype html><title>Sign-in failed</title><p>{message} Run "
+        "<code>contacts-graph token --tenant &lt;slug&gt;</code> for a new one "
+        "and open /login?token=&lt;token&gt; again.</p>",
+        status_code=401,
+    )
 
 
 async def _store_upload(
@@ -294,7 +156,11 @@ async def _store_upload(
     if not content:
         return JSONResponse({"error": "The file is empty."}, 400)
     async with services.sessionmaker() as session, session.begin():
-        await enter_tenant(session, viewer.tenant_id)
+        if not await enter_tenant(session, viewer.tenant_id):
+            logger.info(
+                "auth.unknown_tenant", extra={"tenant_id": str(viewer.tenant_id)}
+            )
+            return unauthorized(SIGN_IN)
         stored = await imports.store_upload(
             session,
             viewer,

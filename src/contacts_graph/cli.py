@@ -18,6 +18,18 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def _database_label(settings: Settings) -> str:
+    """Name the database a command will use, for a person, without a password."""
+    if not settings.database_url:
+        return f"embedded PostgreSQL in {settings.embedded_dir}"
+    from sqlalchemy.engine import make_url
+
+    url = make_url(settings.database_url)
+    host = url.host or url.query.get("host") or "localhost"
+    port = f":{url.port}" if url.port else ""
+    return f"{host}{port}/{url.database}"
+
+
 async def _tenant_viewer(settings: Settings, slug: str, user: str) -> Viewer:
     from contacts_graph.auth.tenants import ensure_tenant
     from contacts_graph.db.engine import create_engine, create_sessionmaker
@@ -121,7 +133,8 @@ async def _import(
             print(f"{path.name} {where}: {problem.code}: {problem.message}")  # noqa: T201
     print(  # noqa: T201
         f"created {report.count('CREATED')}, updated {report.count('UPDATED')}, "
-        f"unchanged {report.count('UNCHANGED')}, rejected {report.count('REJECTED')}"
+        f"unchanged {report.count('UNCHANGED')}, rejected {report.count('REJECTED')} "
+        f"in tenant {viewer.tenant_slug}"
     )
     return 1 if report.file_problems else 0
 
@@ -150,9 +163,11 @@ def serve(args: argparse.Namespace) -> None:
     import uvicorn
 
     from contacts_graph.app import create_app
+    from contacts_graph.db.embedded import stop_embedded
     from contacts_graph.db.migrate import upgrade
     from contacts_graph.logging import configure_logging
 
+    label = _database_label(Settings())
     settings = _settings(args)
     configure_logging(settings)
     upgrade(settings.database_url or "")
@@ -164,10 +179,24 @@ def serve(args: argparse.Namespace) -> None:
         f"\n  GraphiQL:  http://{host}:{port}/graphql\n"
         f"  Sign in:   http://{host}:{port}/login?token={_token(settings, viewer)}\n"
         f"  Token:     {_token(settings, viewer)}\n"
-        f"  (tenant {viewer.tenant_slug}; send it as 'Authorization: Bearer <token>')\n",
+        f"  (tenant {viewer.tenant_slug}; send it as 'Authorization: Bearer <token>')\n"
+        f"  database:  {label}\n",
         flush=True,
     )
-    uvicorn.run(create_app(settings), host=host, port=port, log_config=None)
+    try:
+        # Our middleware logs requests; uvicorn's access log would print
+        # /login?token=… with the whole token.
+        uvicorn.run(
+            create_app(settings),
+            host=host,
+            port=port,
+            log_config=None,
+            access_log=False,
+        )
+    finally:
+        # uvicorn returns on Ctrl-C and SIGTERM; stop the server we started
+        # rather than leave it to pgserver's exit hook.
+        stop_embedded(settings.embedded_dir)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -6,6 +6,7 @@ A cursor carries the sort value and id of an edge, so the next page is a
 
 import base64
 import enum
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ T = TypeVar("T")
 
 MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 50
+
+_FORBIDDEN_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
 class InvalidPageArguments(ValueError):
@@ -49,8 +52,9 @@ def decode_cursor(cursor: str, order: str) -> tuple[Any, str]:
     if cursor_order != order:
         raise InvalidCursor("The cursor belongs to a list in another order.")
     # Every sort key is text and every id a UUID; anything else is forged,
-    # and would otherwise fail deep in SQL as an internal error.
-    if not isinstance(value, str) or not _is_uuid(id_):
+    # and would otherwise fail deep in SQL as an internal error. Stored text
+    # never holds NUL or a lone surrogate, and the driver cannot send them.
+    if not isinstance(value, str) or _FORBIDDEN_TEXT.search(value) or not _is_uuid(id_):
         raise InvalidCursor("The cursor is not one this service issued.")
     return value, id_
 

@@ -1,6 +1,7 @@
 """The embedded PostgreSQL server used when no ``CONTACTS_DATABASE_URL`` is set."""
 
 import logging
+import warnings
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -20,8 +21,7 @@ def embedded_database_url(data_dir: Path, database: str = DATABASE_NAME) -> str:
     parent folders of ``data_dir`` to it, which is why the directory lives in
     a folder of its own. The server stops when the last process using it exits.
     """
-    import pgserver
-
+    pgserver = _import_pgserver()
     data_dir = data_dir.resolve()
     server = _servers.get(data_dir)
     if server is None:
@@ -34,6 +34,18 @@ def embedded_database_url(data_dir: Path, database: str = DATABASE_NAME) -> str:
     if "(1 row)" not in exists:
         server.psql(f'CREATE DATABASE "{database}";')
     return f"postgresql://postgres@/{database}?host={quote(str(data_dir))}"
+
+
+def _import_pgserver() -> Any:
+    """Import pgserver without platformdirs' warning about XDG_RUNTIME_DIR.
+
+    pgserver asks for a runtime folder at import; containers and sudo
+    sessions lack XDG_RUNTIME_DIR, and platformdirs' fallback to /tmp works.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR")
+        import pgserver
+    return pgserver
 
 
 def stop_embedded(data_dir: Path) -> None:

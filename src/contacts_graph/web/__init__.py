@@ -1,0 +1,1 @@
+"""The HTTP edge: the GraphQL endpoint, its checks, and request logging."""
