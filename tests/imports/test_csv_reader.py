@@ -175,7 +175,35 @@ def test_read_csv_reports_the_line_of_a_malformed_record():
     with pytest.raises(CsvFileError) as caught:
         list(table.rows)
 
-    assert caught.value.code == "MALFORMED_CSV"
+    assert (caught.value.code, caught.value.line) == ("MALFORMED_CSV", 3)
+    assert "Line 3" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(
+            b'Id,Email,City\nB1,ann@example.com,Leeds\nB9,"Unbalanced,q@example.com,,\n'
+            b"B10,bob@example.com,York\nB11,cy@example.com,Hull\n",
+            id="open-to-the-end",
+        ),
+        pytest.param(
+            b'Id,Email,City\nB1,ann@example.com,Leeds\nB9,"Unbalanced,q@example.com,,\n'
+            b'B10,"bob@example.com",York\n',
+            id="closed-by-a-later-quote",
+        ),
+    ],
+)
+def test_read_csv_reports_the_line_of_an_unbalanced_quote(data):
+    table = read_csv(data)
+    rows = table.rows
+
+    first = next(rows)
+    with pytest.raises(CsvFileError) as caught:
+        next(rows)
+
+    assert first == CsvRow(2, ("B1", "ann@example.com", "Leeds"))
+    assert (caught.value.code, caught.value.line) == ("MALFORMED_CSV", 3)
     assert "Line 3" in caught.value.message
 
 

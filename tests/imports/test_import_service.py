@@ -311,6 +311,71 @@ async def test_import_with_bad_rows_imports_the_good_ones_and_reports_the_rest(
     ]
 
 
+async def test_import_rejects_a_customer_id_repeated_in_the_file(client, graphql):
+    content = (
+        "Customer Id,First Name,Last Name,Email\n"
+        "B1,Ada,Lovelace,ada@example.com\n"
+        "B2,Alan,Turing,alan@example.com\n"
+        "B1,Ada,Byron,ada.byron@example.com\n"
+    )
+    file_id = await _upload(client, content.encode(), "repeated.csv")
+
+    payload = await _import(graphql, file_id)
+
+    assert (payload["createdCount"], payload["rejectedCount"]) == (2, 1)
+    assert payload["rows"][2] == {
+        "line": 4,
+        "status": "REJECTED",
+        "contactId": None,
+        "problems": [
+            {
+                "line": 4,
+                "column": "Customer Id",
+                "field": "externalId",
+                "code": "DUPLICATE_EXTERNAL_ID",
+                "message": "Customer id B1 already appears on line 2 of this file.",
+            }
+        ],
+    }
+    ada = (await graphql(CONTACT_BY_EMAIL, {"email": "ada@example.com"}))[
+        "contactByEmail"
+    ]
+    assert (ada["displayName"], ada["emails"]) == (
+        "Ada Lovelace",
+        ["ada@example.com"],
+    )
+    byron = await graphql(CONTACT_BY_EMAIL, {"email": "ada.byron@example.com"})
+    assert byron["contactByEmail"] is None
+
+
+async def test_import_with_an_unbalanced_quote_keeps_the_rows_before_it(
+    client, graphql
+):
+    content = (
+        "Customer Id,Name,Email,Phone,City,Country,Company\n"
+        "B1,Ada Lovelace,ada@example.com,,,,\n"
+        'B9,"Unbalanced,quote@example.com,,,,,\n'
+        "B10,Alan Turing,alan@example.com,,,,\n"
+        "B11,Grace Hopper,grace@example.com,,,,\n"
+    )
+    file_id = await _upload(client, content.encode(), "unbalanced.csv")
+
+    payload = await _import(graphql, file_id)
+
+    assert [(row["line"], row["status"]) for row in payload["rows"]] == [(2, "CREATED")]
+    [problem] = payload["fileProblems"]
+    assert (problem["line"], problem["field"], problem["code"]) == (
+        3,
+        "file",
+        "MALFORMED_CSV",
+    )
+    assert "Line 3" in problem["message"]
+    listed = await graphql(CONTACTS, {"first": 10})
+    assert [e["node"]["email"] for e in listed["contacts"]["edges"]] == [
+        "ada@example.com"
+    ]
+
+
 async def test_import_reads_the_role_from_a_type_column(client, graphql):
     file_id = await _upload(client, BAD_ROWS_CSV.encode(), "bad.csv")
 

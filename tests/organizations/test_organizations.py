@@ -1,5 +1,9 @@
 """Organizations: create and change them, memberships, members and the list."""
 
+import pytest
+from sqlalchemy import func, select
+
+from contacts_graph.audit.models import AuditEntry
 from tests.conftest import run_graphql
 
 CREATE_CONTACT = """
@@ -123,6 +127,12 @@ async def _read(graphql, organization_id, **page):
     return (await graphql(ORGANIZATION, {"id": organization_id, **page}))[
         "organization"
     ]
+
+
+async def _audited(session, action):
+    return await session.scalar(
+        select(func.count()).select_from(AuditEntry).where(AuditEntry.action == action)
+    )
 
 
 async def _memberships(graphql, contact_id):
@@ -317,7 +327,9 @@ async def test_add_membership_of_unknown_contact_is_not_found(graphql):
 
     payload = data["addMembership"]
     assert payload["changed"] is False
-    assert [e["code"] for e in payload["userErrors"]] == ["NOT_FOUND"]
+    assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [
+        ("contactId", "NOT_FOUND")
+    ]
     assert (await _read(graphql, org))["contactCount"] == 0
 
 
@@ -332,6 +344,38 @@ async def test_add_membership_to_unknown_organization_is_not_found(graphql):
         ("organizationId", "NOT_FOUND")
     ]
     assert (await _memberships(graphql, ada))["organizations"]["totalCount"] == 0
+
+
+async def test_add_membership_again_with_the_same_values_changes_nothing(
+    graphql, session
+):
+    ada = await _contact(graphql, "Ada")
+    org = await _organization(graphql, "Engines")
+    fields = {"title": "Analyst", "role": "Billing contact", "isPrimary": True}
+    await _join(graphql, ada, org, **fields)
+
+    again = await _join(graphql, ada, org, **fields)
+    blank = await _join(graphql, ada, org)
+
+    assert (again["changed"], blank["changed"]) == (False, False)
+    assert again["organization"] == {"id": org, "name": "Engines", "contactCount": 1}
+    assert await _audited(session, "membership.add") == 1
+
+
+@pytest.mark.parametrize(
+    "change", [{"title": "Director"}, {"role": "Buyer"}, {"isPrimary": True}]
+)
+async def test_add_membership_again_with_a_new_value_changes_it(
+    graphql, session, change
+):
+    ada = await _contact(graphql, "Ada")
+    org = await _organization(graphql, "Engines")
+    await _join(graphql, ada, org, title="Analyst", role="Billing contact")
+
+    payload = await _join(graphql, ada, org, **change)
+
+    assert payload["changed"] is True
+    assert await _audited(session, "membership.add") == 2
 
 
 async def test_remove_membership(graphql):

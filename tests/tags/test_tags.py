@@ -314,7 +314,7 @@ async def test_tag_unknown_contact_is_not_found_and_creates_no_tag(graphql):
     payload = data["tagContact"]
     assert payload["changed"] is False
     assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [
-        ("id", "NOT_FOUND")
+        ("contactId", "NOT_FOUND")
     ]
     assert await _tags(graphql) == []
 

@@ -32,12 +32,16 @@ _BOMS = (
 
 
 class CsvFileError(ValueError):
-    """A file that cannot be read as CSV, with a stable code and a readable message."""
+    """A file that cannot be read as CSV, with a stable code and a readable message.
 
-    def __init__(self, code: str, message: str) -> None:
+    ``line`` is where reading stopped: the line of the record at fault.
+    """
+
+    def __init__(self, code: str, message: str, line: int = 1) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -176,22 +180,35 @@ def _rows(
         for _ in range(skip_lines):
             text.readline()
         line += skip_lines
-        reader = csv.reader(text, delimiter=delimiter)
+        # Strict, so a quote left open fails where it opens instead of taking
+        # in every row after it as one value.
+        reader = csv.reader(text, delimiter=delimiter, strict=True)
         for values in reader:
             if any(value.strip() for value in values):
                 yield CsvRow(line, tuple(values))
             # Quoted values may span lines; the next record starts after them.
             line = skip_lines + reader.line_num + 1
     except csv.Error as error:
-        raise CsvFileError(
-            "MALFORMED_CSV", f"Line {line} is not valid CSV ({error})."
-        ) from error
+        raise CsvFileError("MALFORMED_CSV", _malformed(line, error), line) from error
     except UnicodeDecodeError as error:
         raise CsvFileError(
             "INVALID_ENCODING",
             # Text is decoded a block ahead, so the line is a lower bound.
             f"The file stops being valid {encoding} text at or after line {line}.",
+            line,
         ) from error
     finally:
         # Leave the caller's file open: closing the wrapper would close it.
         text.detach()
+
+
+def _malformed(line: int, error: csv.Error) -> str:
+    # The csv module's wording for a quoted value still open at the end.
+    if str(error) == "unexpected end of data":
+        return f"Line {line} opens a quoted value that is never closed."
+    if "expected after" in str(error):
+        return (
+            f"Line {line} is not valid CSV: a quoted value is closed too early "
+            "or never closed."
+        )
+    return f"Line {line} is not valid CSV ({error})."

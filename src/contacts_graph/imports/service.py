@@ -2,13 +2,15 @@
 
 A row is known when its external id (the file's customer id column, kept
 under the import's source) was imported before: the contact is then updated
-instead of duplicated. Each row runs in a savepoint, so a row that fails for
-any reason is reported and leaves nothing behind, and the other rows go on.
+instead of duplicated. A row whose id an earlier row of the same file has is
+rejected, since one file describes each contact once. Each row runs in a
+savepoint, so a row that fails for any reason is reported and leaves nothing
+behind, and the other rows go on.
 """
 
 import logging
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -23,8 +25,8 @@ from contacts_graph.contacts import (
 from contacts_graph.contacts.models import Contact
 from contacts_graph.contacts.roles import DEFAULT_ROLE, Role
 from contacts_graph.errors import NotFound, ValidationFailed
-from contacts_graph.imports.columns import map_columns
-from contacts_graph.imports.csv_reader import CsvFileError, read_csv
+from contacts_graph.imports.columns import ColumnMapping, Target, map_columns
+from contacts_graph.imports.csv_reader import CsvFileError, CsvRow, read_csv
 from contacts_graph.imports.models import ImportFile
 from contacts_graph.imports.rows import ContactDraft, RowProblem, parse_row
 from contacts_graph.organizations import service as organizations
@@ -197,24 +199,24 @@ async def import_csv(
     try:
         table = read_csv(data)
     except CsvFileError as error:
-        report.file_problems.append(
-            RowProblem(1, None, "file", error.code, error.message)
-        )
+        report.file_problems.append(_file_problem(error))
         return report
     mapping = map_columns(table.header)
     effective_at = received_at or datetime.now(UTC)
 
     # Limitation: rows are written one by one, each with a savepoint; batched
     # writes and a background job for large files come with the import wizard.
-    known: dict[str, uuid.UUID] = {}
-    for row in table.rows:
+    first_lines: dict[str, int] = {}
+    for row in _readable_rows(table.rows, report):
         draft, problems = parse_row(
             row.line, row.values, mapping, default_region=region
         )
-        if draft is None:
+        if draft is not None and draft.external_id:
+            problems = _repeated_id(row.line, draft.external_id, mapping, first_lines)
+        if draft is None or problems:
             report.rows.append(RowOutcome(row.line, "REJECTED", problems=problems))
             continue
-        existing_id = await _existing(session, viewer, source, draft, known)
+        existing_id = await _existing(session, viewer, source, draft)
         try:
             async with session.begin_nested():
                 status, contact_id = await _write_row(
@@ -232,8 +234,6 @@ async def import_csv(
                 RowOutcome(row.line, "REJECTED", problems=_problems(row.line, failure))
             )
             continue
-        if draft.external_id:
-            known[draft.external_id] = contact_id
         report.rows.append(RowOutcome(row.line, status, contact_id=contact_id))
 
     logger.info(
@@ -248,17 +248,47 @@ async def import_csv(
     return report
 
 
+def _file_problem(error: CsvFileError) -> RowProblem:
+    return RowProblem(error.line, None, "file", error.code, error.message)
+
+
+def _readable_rows(rows: Iterator[CsvRow], report: ImportReport) -> Iterator[CsvRow]:
+    """Yield rows until the file cannot be read on; report why it stopped."""
+    try:
+        yield from rows
+    except CsvFileError as error:
+        # The rows before stay imported; the problem names the line to fix.
+        report.file_problems.append(_file_problem(error))
+
+
+def _repeated_id(
+    line: int, external_id: str, mapping: ColumnMapping, first_lines: dict[str, int]
+) -> list[RowProblem]:
+    """Return the problem of an id an earlier row of the file has, and note it.
+
+    Two rows with one id would write one contact twice, the later row
+    overwriting the earlier; neither a create nor an update is meant.
+    """
+    first = first_lines.setdefault(external_id, line)
+    if first == line:
+        return []
+    column = next(c.label for c in mapping if c.target is Target.EXTERNAL_ID)
+    return [
+        RowProblem(
+            line,
+            column,
+            "externalId",
+            "DUPLICATE_EXTERNAL_ID",
+            f"Customer id {external_id} already appears on line {first} of this file.",
+        )
+    ]
+
+
 async def _existing(
-    session: AsyncSession,
-    viewer: Viewer,
-    source: str,
-    draft: ContactDraft,
-    known: dict[str, uuid.UUID],
+    session: AsyncSession, viewer: Viewer, source: str, draft: ContactDraft
 ) -> uuid.UUID | None:
     if not draft.external_id:
         return None
-    if draft.external_id in known:
-        return known[draft.external_id]
     found = await contacts_repository.contact_ids_by_external_id(
         session, viewer.tenant_id, [(source, draft.external_id)]
     )

@@ -1,10 +1,11 @@
 """SQL over organizations and memberships."""
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, and_, func, literal, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contacts_graph.contacts.models import Contact
@@ -54,6 +55,27 @@ async def organizations_by_names(
         Organization.tenant_id == tenant_id, func.lower(Organization.name).in_(lowered)
     )
     return {o.name.lower(): o for o in (await session.scalars(stmt)).all()}
+
+
+async def insert_organizations(
+    session: AsyncSession, rows: Sequence[Mapping[str, Any]]
+) -> list[Organization]:
+    """Insert the organizations whose names are free; return the ones inserted.
+
+    A name another transaction holds, committed or not, is skipped without an
+    error: the insert waits for that transaction, then does nothing.
+    """
+    if not rows:
+        return []
+    stmt = (
+        insert(Organization)
+        .values(list(rows))
+        .on_conflict_do_nothing(
+            index_elements=[Organization.tenant_id, func.lower(Organization.name)]
+        )
+        .returning(Organization)
+    )
+    return list((await session.scalars(stmt)).all())
 
 
 def organization_conditions(
@@ -206,6 +228,21 @@ async def find_membership(
             Membership.contact_id == contact_id,
             Membership.organization_id == organization_id,
         )
+    )
+
+
+async def clear_primary_memberships(
+    session: AsyncSession, tenant_id: uuid.UUID, contact_id: uuid.UUID
+) -> None:
+    """Make none of a contact's memberships its primary one."""
+    await session.execute(
+        update(Membership)
+        .where(
+            Membership.tenant_id == tenant_id,
+            Membership.contact_id == contact_id,
+            Membership.is_primary,
+        )
+        .values(is_primary=False)
     )
 
 

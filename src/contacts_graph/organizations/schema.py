@@ -175,9 +175,9 @@ class OrganizationMutations:
         info.context.require("contacts:write")
         viewer = info.context.viewer
 
-        async def add(session: AsyncSession) -> models.Organization:
+        async def add(session: AsyncSession) -> tuple[models.Organization, bool]:
             organization_id = organization_id_of(input.organization_id)
-            await service.add_membership(
+            _, changed = await service.add_membership(
                 session,
                 viewer,
                 contact_id_of(input.contact_id, "contactId"),
@@ -186,13 +186,16 @@ class OrganizationMutations:
                 role=input.role,
                 is_primary=input.is_primary,
             )
-            return await service.get_organization(session, viewer, organization_id)
+            organization = await service.get_organization(
+                session, viewer, organization_id
+            )
+            return organization, changed
 
-        model, errors = await attempt(info, add)
+        result, errors = await attempt(info, add)
         return MembershipPayload(
-            organization=Organization.from_model(model) if model else None,
-            contact_id=input.contact_id if model else None,
-            changed=model is not None,
+            organization=Organization.from_model(result[0]) if result else None,
+            contact_id=input.contact_id if result else None,
+            changed=bool(result and result[1]),
             user_errors=errors,
         )
 

@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contacts_graph.audit.service import changed_fields, record_change
@@ -72,37 +71,69 @@ async def get_organization(
     return found[organization_id]
 
 
+async def _insert_organizations(
+    session: AsyncSession, viewer: Viewer, cleaned: Sequence[Mapping[str, Any]]
+) -> list[Organization]:
+    """Insert organizations whose names are free; audit and return those."""
+    rows = {uuid.uuid4(): values for values in cleaned}
+    created = await repository.insert_organizations(
+        session,
+        [{"id": id_, "tenant_id": viewer.tenant_id, **v} for id_, v in rows.items()],
+    )
+    for organization in created:
+        record_change(
+            session,
+            viewer,
+            action="organization.create",
+            entity_type="organization",
+            entity_id=organization.id,
+            changes=changed_fields({}, rows[organization.id]),
+        )
+    await session.flush()
+    return created
+
+
 async def create_organization(
     session: AsyncSession, viewer: Viewer, values: Mapping[str, Any]
 ) -> Organization:
     """Add an organization; its name is unique per tenant whatever its case."""
     cleaned = clean_organization_values({"name": "", **values})
-    await _check_unique_name(session, viewer, cleaned["name"])
-    organization = Organization(id=uuid.uuid4(), tenant_id=viewer.tenant_id, **cleaned)
-    session.add(organization)
-    record_change(
-        session,
-        viewer,
-        action="organization.create",
-        entity_type="organization",
-        entity_id=organization.id,
-        changes=changed_fields({}, cleaned),
-    )
-    await session.flush()
-    return organization
+
+    # The insert skips a taken name, even one a concurrent request has not
+    # committed yet, so a lost race reads as a duplicate, not a crash.
+    created = await _insert_organizations(session, viewer, [cleaned])
+    if not created:
+        raise ValidationFailed.one(
+            "name", "DUPLICATE_NAME", "Another organization already has that name."
+        )
+    return created[0]
 
 
 async def find_or_create_organizations(
     session: AsyncSession, viewer: Viewer, names: Sequence[str]
 ) -> dict[str, Organization]:
-    """Return organizations by lower-cased name, creating those that are new."""
+    """Return organizations by lower-cased name, creating those that are new.
+
+    Safe against concurrent requests creating the same names: whoever loses
+    the race reads the winner's organization.
+    """
     wanted = {name.strip().lower(): name.strip() for name in names if name.strip()}
     found = await repository.organizations_by_names(
         session, viewer.tenant_id, list(wanted)
     )
-    for key, name in wanted.items():
-        if key not in found:
-            found[key] = await create_organization(session, viewer, {"name": name})
+    missing = [
+        clean_organization_values({"name": name})
+        for key, name in wanted.items()
+        if key not in found
+    ]
+    created = await _insert_organizations(session, viewer, missing)
+    found.update((organization.name.lower(), organization) for organization in created)
+
+    if len(found) < len(wanted):
+        # Taken meanwhile by another transaction, which has committed by now.
+        found = await repository.organizations_by_names(
+            session, viewer.tenant_id, list(wanted)
+        )
     return found
 
 
@@ -137,6 +168,16 @@ async def update_organization(
     return organization
 
 
+def _membership_state(membership: Membership | None) -> dict[str, Any]:
+    if membership is None:
+        return {"title": None, "role": None, "is_primary": False}
+    return {
+        "title": membership.title,
+        "role": membership.role,
+        "is_primary": membership.is_primary,
+    }
+
+
 async def add_membership(
     session: AsyncSession,
     viewer: Viewer,
@@ -146,26 +187,31 @@ async def add_membership(
     title: str | None = None,
     role: str | None = None,
     is_primary: bool = False,
-) -> Membership:
+) -> tuple[Membership, bool]:
     """Add a contact to an organization, or update the membership it has.
 
-    Making a membership primary makes the contact's other memberships not.
+    Blank ``title`` and ``role`` keep what the membership has, and making a
+    membership primary makes the contact's other memberships not. Return the
+    membership and whether anything changed.
     """
-    contact = await get_live_contact(session, viewer, contact_id)
+    contact = await get_live_contact(session, viewer, contact_id, field="contactId")
     organization = await get_organization(session, viewer, organization_id)
     membership = await repository.find_membership(
         session, viewer.tenant_id, contact.id, organization.id
     )
-    if is_primary:
-        await session.execute(
-            update(Membership)
-            .where(
-                Membership.tenant_id == viewer.tenant_id,
-                Membership.contact_id == contact.id,
-                Membership.organization_id != organization.id,
-                Membership.is_primary,
-            )
-            .values(is_primary=False)
+    before = _membership_state(membership)
+    after = {
+        "title": title.strip() if title and title.strip() else before["title"],
+        "role": role.strip() if role and role.strip() else before["role"],
+        "is_primary": is_primary or before["is_primary"],
+    }
+    changes = changed_fields(before, after)
+    if membership is not None and not changes:
+        return membership, False
+
+    if after["is_primary"] and not before["is_primary"]:
+        await repository.clear_primary_memberships(
+            session, viewer.tenant_id, contact.id
         )
     if membership is None:
         membership = Membership(
@@ -175,20 +221,23 @@ async def add_membership(
             organization_id=organization.id,
         )
         session.add(membership)
-    membership.title = title.strip() if title else membership.title
-    membership.role = role.strip() if role else membership.role
-    membership.is_primary = is_primary or membership.is_primary
+        changes["organization"] = {"before": None, "after": str(organization.id)}
+    else:
+        # Names the membership whose fields changed.
+        changes["organization_id"] = str(organization.id)
+    for key, value in after.items():
+        setattr(membership, key, value)
     record_change(
         session,
         viewer,
         action="membership.add",
         entity_type="contact",
         entity_id=contact.id,
-        changes={"organization": {"before": None, "after": str(organization.id)}},
+        changes=changes,
         event="contact.updated",
     )
     await session.flush()
-    return membership
+    return membership, True
 
 
 async def remove_membership(

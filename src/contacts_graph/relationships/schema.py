@@ -35,7 +35,9 @@ class LinkContactsPayload:
 @strawberry.type
 class RelationshipMutations:
     @strawberry.mutation(
-        description="Link two contacts; linking twice changes nothing."
+        description="Link two contacts; linking twice changes nothing. A pair has "
+        "at most one kind of each group: family (PARENT, CHILD, SIBLING, SPOUSE), "
+        "work (EMPLOYER, EMPLOYEE) and referral (REFERRER, REFERRED)."
     )
     async def link_contacts(
         self, info: Info, input: LinkContactsInput
@@ -61,8 +63,10 @@ async def _change_link(
         related_id = contact_id_of(input.related_contact_id, "relatedContactId")
         kind = Kind(input.kind.value)
         if link:
-            await service.link_contacts(session, viewer, contact_id, related_id, kind)
-            return True
+            _, created = await service.link_contacts(
+                session, viewer, contact_id, related_id, kind
+            )
+            return created
         return await service.unlink_contacts(
             session, viewer, contact_id, related_id, kind
         )

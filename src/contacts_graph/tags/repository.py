@@ -1,7 +1,8 @@
 """SQL over tags and the contacts that carry them."""
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import and_, delete, func, select
 from sqlalchemy.dialects.postgresql import insert
@@ -43,6 +44,25 @@ async def tags_by_names(
         Tag.tenant_id == tenant_id, func.lower(Tag.name).in_(lowered)
     )
     return {t.name.lower(): t for t in (await session.scalars(stmt)).all()}
+
+
+async def insert_tags(
+    session: AsyncSession, rows: Sequence[Mapping[str, Any]]
+) -> list[Tag]:
+    """Insert the tags whose names are free; return the ones inserted.
+
+    A name another transaction holds, committed or not, is skipped without an
+    error: the insert waits for that transaction, then does nothing.
+    """
+    if not rows:
+        return []
+    stmt = (
+        insert(Tag)
+        .values(list(rows))
+        .on_conflict_do_nothing(index_elements=[Tag.tenant_id, func.lower(Tag.name)])
+        .returning(Tag)
+    )
+    return list((await session.scalars(stmt)).all())
 
 
 async def tags_of_contacts(

@@ -150,7 +150,10 @@ async def _change_tag(
 
     async def change(session: AsyncSession) -> tuple[object, models.Tag, bool]:
         contact = await get_live_contact(
-            session, viewer, contact_id_of(input.contact_id, "contactId")
+            session,
+            viewer,
+            contact_id_of(input.contact_id, "contactId"),
+            field="contactId",
         )
         tag = await resolve_tag(session, info, input.tag_id, input.tag_name, create=add)
         apply = service.tag_contacts if add else service.untag_contacts

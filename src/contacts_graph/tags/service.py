@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from contacts_graph.audit.service import record_change
 from contacts_graph.auth.sessions import Viewer
-from contacts_graph.errors import FieldError, NotFound, ValidationFailed
+from contacts_graph.errors import NotFound, ValidationFailed
 from contacts_graph.tags import repository
 from contacts_graph.tags.models import Tag
 
@@ -48,40 +48,67 @@ async def get_tag(session: AsyncSession, viewer: Viewer, tag_id: uuid.UUID) -> T
     return tag
 
 
-async def create_tag(
-    session: AsyncSession, viewer: Viewer, name: str, color: str | None = None
-) -> Tag:
-    """Add a tag; names are unique per tenant whatever their case."""
-    name = _check_name(name)
-    errors = []
-    if color is not None and not COLOR.match(color):
-        errors.append(FieldError("color", "INVALID", "A color is written #RRGGBB."))
-    if errors:
-        raise ValidationFailed(errors)
-    await _check_unique(session, viewer, name)
-    tag = Tag(id=uuid.uuid4(), tenant_id=viewer.tenant_id, name=name, color=color)
-    session.add(tag)
+def _record_created(session: AsyncSession, viewer: Viewer, tag: Tag) -> None:
     record_change(
         session,
         viewer,
         action="tag.create",
         entity_type="tag",
         entity_id=tag.id,
-        changes={"name": {"before": None, "after": name}},
+        changes={"name": {"before": None, "after": tag.name}},
     )
+
+
+async def _insert_tags(
+    session: AsyncSession, viewer: Viewer, tags: Sequence[tuple[str, str | None]]
+) -> list[Tag]:
+    """Insert (name, color) tags whose names are free; audit and return those."""
+    rows = [
+        {"id": uuid.uuid4(), "tenant_id": viewer.tenant_id, "name": n, "color": c}
+        for n, c in tags
+    ]
+    created = await repository.insert_tags(session, rows)
+    for tag in created:
+        _record_created(session, viewer, tag)
     await session.flush()
-    return tag
+    return created
+
+
+async def create_tag(
+    session: AsyncSession, viewer: Viewer, name: str, color: str | None = None
+) -> Tag:
+    """Add a tag; names are unique per tenant whatever their case."""
+    name = _check_name(name)
+    if color is not None and not COLOR.match(color):
+        raise ValidationFailed.one("color", "INVALID", "A color is written #RRGGBB.")
+
+    # The insert skips a taken name, even one a concurrent request has not
+    # committed yet, so a lost race reads as a duplicate, not a crash.
+    created = await _insert_tags(session, viewer, [(name, color)])
+    if not created:
+        raise ValidationFailed.one(
+            "name", "DUPLICATE_NAME", "Another tag already has that name."
+        )
+    return created[0]
 
 
 async def find_or_create_tags(
     session: AsyncSession, viewer: Viewer, names: Sequence[str]
 ) -> dict[str, Tag]:
-    """Return tags by lower-cased name, creating the ones that do not exist."""
+    """Return tags by lower-cased name, creating the ones that do not exist.
+
+    Safe against concurrent requests creating the same names: whoever loses
+    the race reads the winner's tag.
+    """
     wanted = {_check_name(name).lower(): name.strip() for name in names}
     found = await repository.tags_by_names(session, viewer.tenant_id, list(wanted))
-    for key, name in wanted.items():
-        if key not in found:
-            found[key] = await create_tag(session, viewer, name)
+    missing = [name for key, name in wanted.items() if key not in found]
+    created = await _insert_tags(session, viewer, [(name, None) for name in missing])
+    found.update((tag.name.lower(), tag) for tag in created)
+
+    if len(found) < len(wanted):
+        # Taken meanwhile by another transaction, which has committed by now.
+        found = await repository.tags_by_names(session, viewer.tenant_id, list(wanted))
     return found
 
 
