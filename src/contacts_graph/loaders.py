@@ -68,5 +68,6 @@ class Loaders:
         self.relationship_count_by_contact_id = (
             relationships.RelationshipCountByContactIdLoader(*args)
         )
+        self.network_by_contact_id = relationships.NetworkByContactIdLoader(*args)
         self.tags_by_contact_id = tags.TagsByContactIdLoader(*args)
         self.contact_count_by_tag_id = tags.ContactCountByTagIdLoader(*args)

@@ -46,11 +46,20 @@ class Settings(BaseSettings):
     max_query_depth: int = 12
     max_aliases: int = 30
     max_query_tokens: int = 4000
+    max_query_cost: int = Field(
+        default=50_000,
+        description="Records one operation may ask for: list sizes multiplied "
+        "through the nesting.",
+    )
     rate_limit: str = Field(
         default="600/minute", description="Requests a tenant may make (limits syntax)."
     )
     bulk_limit: int = 1000
     upload_max_bytes: int = 20 * 1024 * 1024
+    max_request_bytes: int = Field(
+        default=1024 * 1024,
+        description="Largest /graphql request body accepted, in bytes.",
+    )
     seed_demo_data: bool = Field(
         default=True,
         description="Load demo contacts at serve when the database is empty.",

@@ -331,7 +331,7 @@ async def test_bulk_update_by_filter_over_the_limit_is_refused_with_the_count(
     assert payload["results"] == []
     assert payload["changedCount"] == 0
     [error] = payload["userErrors"]
-    assert (error["field"], error["code"]) == ("filter", "TOO_MANY")
+    assert (error["field"], error["code"]) == ("target.filter", "TOO_MANY")
     assert "3 contacts" in error["message"]
     assert "2" in error["message"]
     for contact_id in ids:
@@ -365,7 +365,7 @@ async def test_bulk_update_with_more_ids_than_the_limit_is_refused(
     )
 
     [error] = body["data"]["bulkUpdateContacts"]["userErrors"]
-    assert (error["field"], error["code"]) == ("ids", "TOO_MANY")
+    assert (error["field"], error["code"]) == ("target.ids", "TOO_MANY")
     assert error["message"].startswith("3 ids")
     assert (await _contact(graphql, ids[0]))["role"] == "GUEST"
 

@@ -1,5 +1,9 @@
 """The relationship graph: links both ways, a contact's relationships, its network."""
 
+import pytest
+from sqlalchemy import func, select
+
+from contacts_graph.audit.models import AuditEntry
 from tests.conftest import run_graphql
 
 CREATE_CONTACT = """
@@ -84,6 +88,12 @@ async def _link(graphql, contact_id, related_id, kind):
     return data["linkContacts"]
 
 
+async def _audited(session, action):
+    return await session.scalar(
+        select(func.count()).select_from(AuditEntry).where(AuditEntry.action == action)
+    )
+
+
 async def _relations(graphql, contact_id, **arguments):
     data = await graphql(RELATIONSHIPS, {"id": contact_id, **arguments})
     return data["contact"]["relationships"]
@@ -154,6 +164,79 @@ async def test_linking_twice_changes_nothing(graphql):
     assert (await _relations(graphql, parent))["totalCount"] == 1
 
 
+async def test_linking_twice_reports_no_change_and_audits_once(graphql, session):
+    child, parent = await _contact(graphql, "Child"), await _contact(graphql, "Parent")
+    await _link(graphql, child, parent, "PARENT")
+
+    again = await _link(graphql, child, parent, "PARENT")
+    inverse = await _link(graphql, parent, child, "CHILD")
+
+    assert (again["changed"], inverse["changed"]) == (False, False)
+    assert again["contact"] == {"id": child, "displayName": "Child"}
+    assert await _audited(session, "relationship.link") == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "existing"),
+    [
+        ("PARENT", "CHILD", "PARENT"),
+        ("SPOUSE", "SIBLING", "SPOUSE"),
+        ("EMPLOYER", "EMPLOYEE", "EMPLOYER"),
+        ("REFERRED", "REFERRER", "REFERRED"),
+    ],
+)
+async def test_linking_a_pair_again_as_a_kind_of_the_same_group_is_refused(
+    graphql, first, second, existing
+):
+    ada, bob = await _contact(graphql, "Ada"), await _contact(graphql, "Bob")
+    await _link(graphql, ada, bob, first)
+
+    data = await graphql(
+        LINK_CONTACTS,
+        {"input": {"contactId": ada, "relatedContactId": bob, "kind": second}},
+    )
+
+    payload = data["linkContacts"]
+    assert payload["changed"] is False
+    assert payload["userErrors"] == [
+        {
+            "field": "kind",
+            "code": "CONFLICTING_RELATIONSHIP",
+            "message": f"These contacts are already related as {existing}; "
+            "unlink that first.",
+        }
+    ]
+    assert await _pairs(graphql, ada) == [(first, "Bob")]
+
+
+async def test_a_conflicting_kind_is_refused_from_the_other_side_too(graphql):
+    child, parent = await _contact(graphql, "Child"), await _contact(graphql, "Parent")
+    await _link(graphql, child, parent, "PARENT")
+
+    data = await graphql(
+        LINK_CONTACTS,
+        {"input": {"contactId": parent, "relatedContactId": child, "kind": "PARENT"}},
+    )
+
+    assert data["linkContacts"]["userErrors"][0]["message"] == (
+        "These contacts are already related as CHILD; unlink that first."
+    )
+    assert await _pairs(graphql, parent) == [("CHILD", "Child")]
+
+
+async def test_kinds_of_different_groups_link_the_same_pair(graphql):
+    worker, boss = await _contact(graphql, "Worker"), await _contact(graphql, "Boss")
+    await _link(graphql, worker, boss, "EMPLOYER")
+
+    payload = await _link(graphql, worker, boss, "REFERRER")
+
+    assert payload["changed"] is True
+    assert sorted(await _pairs(graphql, worker)) == [
+        ("EMPLOYER", "Boss"),
+        ("REFERRER", "Boss"),
+    ]
+
+
 async def test_linking_a_contact_to_itself_is_refused(graphql):
     ada = await _contact(graphql, "Ada")
 
@@ -171,15 +254,16 @@ async def test_linking_a_contact_to_itself_is_refused(graphql):
     assert (await _relations(graphql, ada))["totalCount"] == 0
 
 
-async def test_linking_to_an_unknown_contact_is_not_found(graphql):
+@pytest.mark.parametrize("field", ["contactId", "relatedContactId"])
+async def test_linking_to_an_unknown_contact_is_not_found(graphql, field):
     ada = await _contact(graphql, "Ada")
+    ids = {"contactId": ada, "relatedContactId": ada, field: MISSING_ID}
 
-    data = await graphql(
-        LINK_CONTACTS,
-        {"input": {"contactId": ada, "relatedContactId": MISSING_ID, "kind": "SPOUSE"}},
-    )
+    data = await graphql(LINK_CONTACTS, {"input": {**ids, "kind": "SPOUSE"}})
 
-    assert [e["code"] for e in data["linkContacts"]["userErrors"]] == ["NOT_FOUND"]
+    assert [(e["field"], e["code"]) for e in data["linkContacts"]["userErrors"]] == [
+        (field, "NOT_FOUND")
+    ]
     assert (await _relations(graphql, ada))["totalCount"] == 0
 
 
@@ -390,3 +474,31 @@ async def test_network_costs_one_statement_per_hop(graphql, statements):
     assert sum("FROM relationships" in s for s in sent) == 3
     # Entering the tenant, loading the starting contact, then one per hop.
     assert len(sent) == 1 + 1 + 3
+
+
+async def test_networks_of_a_whole_page_cost_one_statement_per_hop(graphql, statements):
+    families = []
+    for family in range(4):
+        members = [await _contact(graphql, f"F{family} Gen {n}") for n in range(4)]
+        for child, parent in zip(members, members[1:], strict=False):
+            await _link(graphql, child, parent, "PARENT")
+        families.append(members)
+    statements.statements.clear()
+
+    data = await graphql(
+        """
+        { contacts(first: 50) { edges { node { displayName
+            network(depth: 2) { depth contact { displayName } } } } } }
+        """
+    )
+
+    networks = {
+        e["node"]["displayName"]: [
+            n["contact"]["displayName"] for n in e["node"]["network"]
+        ]
+        for e in data["contacts"]["edges"]
+    }
+    assert networks["F2 Gen 0"] == ["F2 Gen 1", "F2 Gen 2"]
+    assert networks["F3 Gen 1"] == ["F3 Gen 0", "F3 Gen 2", "F3 Gen 3"]
+    # Entering the tenant, the page, then one statement per hop for all 16.
+    assert len(statements.statements) == 1 + 1 + 2

@@ -58,22 +58,26 @@ async def resolve_targets(
             more contacts are named or matched than ``limit``; then nothing
             changes, and the message carries the count.
     """
-    if (ids is None) == (query is None):
+    if ids is None and query is None:
         raise ValidationFailed.one(
-            "ids", "REQUIRED", "Name contacts by ids or by a filter."
+            "target", "REQUIRED", "Name contacts by ids or by a filter."
         )
-    if query is None:
-        if len(ids or ()) > limit:
+    if ids is not None and query is not None:
+        raise ValidationFailed.one(
+            "target", "INVALID", "Name contacts by ids or by a filter, not both."
+        )
+    if ids is not None:
+        if len(ids) > limit:
             raise ValidationFailed.one(
-                "ids",
+                "target.ids",
                 "TOO_MANY",
-                f"{len(ids or ())} ids given; one operation takes {limit}.",
+                f"{len(ids)} ids given; one operation takes {limit}.",
             )
-        return list(dict.fromkeys(ids or ()))
+        return list(dict.fromkeys(ids))
     matched = await repository.count_contacts(session, viewer.tenant_id, query)
     if matched > limit:
         raise ValidationFailed.one(
-            "filter",
+            "target.filter",
             "TOO_MANY",
             f"The filter matches {matched} contacts; one operation takes {limit}. "
             "Narrow the filter.",

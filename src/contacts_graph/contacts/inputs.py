@@ -141,7 +141,10 @@ class ContactFieldsInput:
         default=strawberry.UNSET, description="Preferred language (BCP 47)."
     )
     custom_fields: JSON | None = strawberry.field(
-        default=strawberry.UNSET, description="Values with no column of their own."
+        default=strawberry.UNSET,
+        description="Values with no column of their own, as one JSON object of at "
+        "most 100 keys and 16 KiB. It replaces the stored object whole: send every "
+        "key to keep.",
     )
 
     def to_values(self) -> dict[str, Any]:

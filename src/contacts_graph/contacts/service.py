@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contacts_graph.audit.service import changed_fields, record_change
@@ -14,7 +15,7 @@ from contacts_graph.contacts import repository
 from contacts_graph.contacts.models import ConsentEvent, Contact, ContactExternalId
 from contacts_graph.contacts.roles import DEFAULT_ROLE
 from contacts_graph.contacts.validation import clean_contact_values, complete_contact
-from contacts_graph.errors import FieldError, NotFound, ValidationFailed
+from contacts_graph.errors import NotFound, ValidationFailed
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def contact_state(contact: Contact) -> dict[str, Any]:
 
 
 async def get_live_contact(
-    session: AsyncSession, viewer: Viewer, contact_id: uuid.UUID
+    session: AsyncSession, viewer: Viewer, contact_id: uuid.UUID, *, field: str = "id"
 ) -> Contact:
     """Return the live contact ``contact_id``, following a merge to its survivor.
 
@@ -59,9 +60,11 @@ async def get_live_contact(
     )
     contact = contacts.get(contact_id)
     if contact is not None and contact.merged_into_id is not None:
-        return await get_live_contact(session, viewer, contact.merged_into_id)
+        return await get_live_contact(
+            session, viewer, contact.merged_into_id, field=field
+        )
     if contact is None or contact.deleted_at is not None:
-        raise NotFound("contact")
+        raise NotFound("contact", field)
     return contact
 
 
@@ -196,7 +199,7 @@ async def set_marketing_consent(
         raise ValidationFailed.one(
             "effectiveAt", "IN_FUTURE", "Consent cannot take effect in the future."
         )
-    contact = await get_live_contact(session, viewer, contact_id)
+    contact = await get_live_contact(session, viewer, contact_id, field="contactId")
     session.add(
         ConsentEvent(
             tenant_id=viewer.tenant_id,
@@ -243,18 +246,33 @@ async def attach_external_id(
     """Record ``contact``'s id in another system, so later syncs update it."""
     source, external_id = source.strip().lower(), external_id.strip()
     if not source or not external_id:
-        raise ValidationFailed(
-            [
-                FieldError(
-                    "externalId", "REQUIRED", "An external id needs a source and an id."
+        raise ValidationFailed.one(
+            "externalId", "REQUIRED", "An external id needs a source and an id."
+        )
+    taken = await repository.contact_ids_by_external_id(
+        session, viewer.tenant_id, [(source, external_id)]
+    )
+    if taken:
+        raise _external_id_taken(source)
+    try:
+        # A savepoint, so a concurrent request that took the id first leaves
+        # a user error here rather than a failed transaction.
+        async with session.begin_nested():
+            session.add(
+                ContactExternalId(
+                    tenant_id=viewer.tenant_id,
+                    contact_id=contact.id,
+                    source=source,
+                    external_id=external_id,
                 )
-            ]
-        )
-    session.add(
-        ContactExternalId(
-            tenant_id=viewer.tenant_id,
-            contact_id=contact.id,
-            source=source,
-            external_id=external_id,
-        )
+            )
+    except IntegrityError as error:
+        raise _external_id_taken(source) from error
+
+
+def _external_id_taken(source: str) -> ValidationFailed:
+    return ValidationFailed.one(
+        "externalId",
+        "DUPLICATE_EXTERNAL_ID",
+        f"Another contact already has this id in {source}.",
     )

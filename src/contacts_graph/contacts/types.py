@@ -255,8 +255,9 @@ class Contact:
         )
 
     @strawberry.field(
-        description="Contacts reachable through relationships in up to `depth` hops, "
-        "nearest first, each with the path that reaches it."
+        description="Contacts reachable through relationships in up to `depth` hops "
+        "(1 to 4), nearest first, each once with the path that reaches it; at most "
+        "500 contacts."
     )
     async def network(
         self,

@@ -1,12 +1,17 @@
 """Check and normalise contact input into column values, collecting every error."""
 
+import unicodedata
 from collections.abc import Mapping
+from datetime import UTC, date, datetime
 from typing import Any
+
+import orjson
 
 from contacts_graph.contacts.normalize import (
     InvalidValue,
     display_name_for,
     normalize_email,
+    normalize_locale,
     normalize_phone,
     phone_region_for,
     phone_search_digits,
@@ -26,13 +31,26 @@ TEXT_LIMITS = {
     "locale": ("locale", 35),
 }
 MAX_CUSTOM_FIELDS = 100
+MAX_CUSTOM_FIELDS_BYTES = 16 * 1024
+EARLIEST_BIRTH = date(1850, 1, 1)
+
+
+def visible_text(value: str) -> str:
+    """Drop control and format characters (tabs, newlines, zero-width marks).
+
+    They come in from spreadsheets and copy-paste, and a name made only of
+    them would show as nothing at all.
+    """
+    return "".join(
+        ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cf")
+    ).strip()
 
 
 def _clean_text(values: dict[str, Any], errors: list[FieldError]) -> None:
     for key, (field, limit) in TEXT_LIMITS.items():
         if key not in values or values[key] is None:
             continue
-        text = str(values[key]).strip()
+        text = visible_text(str(values[key]))
         if len(text) > limit:
             errors.append(
                 FieldError(
@@ -119,6 +137,44 @@ def _clean_custom_fields(values: dict[str, Any], errors: list[FieldError]) -> No
                 f"customFields is an object of at most {MAX_CUSTOM_FIELDS} keys.",
             )
         )
+    elif len(orjson.dumps(fields)) > MAX_CUSTOM_FIELDS_BYTES:
+        errors.append(
+            FieldError(
+                "customFields",
+                "TOO_LONG",
+                f"customFields takes at most {MAX_CUSTOM_FIELDS_BYTES // 1024} KiB "
+                "of JSON.",
+            )
+        )
+
+
+def _clean_date_of_birth(values: dict[str, Any], errors: list[FieldError]) -> None:
+    born = values.get("date_of_birth")
+    if born is None:
+        return
+    if born > datetime.now(UTC).date():
+        errors.append(
+            FieldError(
+                "dateOfBirth", "IN_FUTURE", "A date of birth cannot be in the future."
+            )
+        )
+    elif born < EARLIEST_BIRTH:
+        errors.append(
+            FieldError(
+                "dateOfBirth",
+                "OUT_OF_RANGE",
+                f"A date of birth is on or after {EARLIEST_BIRTH.isoformat()}.",
+            )
+        )
+
+
+def _clean_locale(values: dict[str, Any], errors: list[FieldError]) -> None:
+    if not values.get("locale"):
+        return
+    try:
+        values["locale"] = normalize_locale(values["locale"])
+    except InvalidValue as error:
+        errors.append(FieldError("locale", error.code, error.message))
 
 
 def clean_contact_values(values: Mapping[str, Any], *, region: str) -> dict[str, Any]:
@@ -137,6 +193,8 @@ def clean_contact_values(values: Mapping[str, Any], *, region: str) -> dict[str,
     _clean_phones(cleaned, region, errors)
     _clean_roles(cleaned, errors)
     _clean_custom_fields(cleaned, errors)
+    _clean_date_of_birth(cleaned, errors)
+    _clean_locale(cleaned, errors)
     if errors:
         raise ValidationFailed(errors)
     return cleaned

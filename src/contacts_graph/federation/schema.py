@@ -20,8 +20,10 @@ from contacts_graph.contacts.bulk_schema import BulkMutations
 from contacts_graph.contacts.mutations import ContactMutations
 from contacts_graph.contacts.queries import ContactQueries
 from contacts_graph.contacts.types import Contact
+from contacts_graph.graphql.cost import QueryCostLimiter
 from contacts_graph.graphql.errors import error_code
 from contacts_graph.imports.schema import ImportMutations
+from contacts_graph.logging import failure_details
 from contacts_graph.organizations.schema import (
     OrganizationMutations,
     OrganizationQueries,
@@ -73,7 +75,7 @@ class ContactsSchema(Schema):
             extra = {"code": code, "path": ".".join(map(str, error.path or ()))}
             if code == "INTERNAL_SERVER_ERROR":
                 original = error.original_error
-                extra["error_type"] = type(original).__name__
+                extra.update(failure_details(original))
                 logger.error(
                     "graphql.unexpected_error",
                     extra=extra,
@@ -92,6 +94,7 @@ def build_schema(settings: Settings | None = None) -> Schema:
         lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
+        lambda: QueryCostLimiter(max_cost=settings.max_query_cost),
         lambda: ParserCache(maxsize=512),
         lambda: ValidationCache(maxsize=512),
     ]

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from contacts_graph.loaders import Loader
 from contacts_graph.pagination import PageRequest
 from contacts_graph.relationships import repository
+from contacts_graph.relationships.network import Reached, walk_networks
 
 Kinds = tuple[str, ...] | None
 PageKey = tuple[uuid.UUID, Kinds, PageRequest]
@@ -55,3 +56,24 @@ class RelationshipCountByContactIdLoader(Loader[CountKey, int]):
             )
             counts |= {(c, kinds): found.get(c, 0) for c in contact_ids}
         return [counts[key] for key in keys]
+
+
+NetworkKey = tuple[uuid.UUID, Kinds, int]
+
+
+class NetworkByContactIdLoader(Loader[NetworkKey, list[Reached]]):
+    """Walk the graph from each contact; one statement per hop for all of them."""
+
+    async def load_batch(
+        self, session: AsyncSession, keys: Sequence[NetworkKey]
+    ) -> list[list[Reached]]:
+        groups: dict[tuple[Kinds, int], list[uuid.UUID]] = defaultdict(list)
+        for contact_id, kinds, depth in keys:
+            groups[(kinds, depth)].append(contact_id)
+        walks: dict[NetworkKey, list[Reached]] = {}
+        for (kinds, depth), contact_ids in groups.items():
+            found = await walk_networks(
+                session, self.tenant_id, contact_ids, kinds, depth
+            )
+            walks |= {(c, kinds, depth): found[c] for c in contact_ids}
+        return [walks[key] for key in keys]

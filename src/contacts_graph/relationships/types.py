@@ -11,7 +11,7 @@ from contacts_graph.graphql.enums import described_enum
 from contacts_graph.pagination import PageInfo, PageRequest, encode_cursor, trim_page
 from contacts_graph.relationships import kinds as domain
 from contacts_graph.relationships.loaders import order_key
-from contacts_graph.relationships.service import walk_network
+from contacts_graph.relationships.network import check_depth
 
 Contact = Annotated["Contact", strawberry.lazy("contacts_graph.contacts.types")]
 
@@ -125,17 +125,13 @@ async def contact_network(
     kinds: list[RelationshipKind] | None,  # type: ignore[valid-type]
     depth: int,
 ) -> list[NetworkEntry]:
-    """Resolve ``Contact.network``: a breadth-first walk, one statement per hop."""
+    """Resolve ``Contact.network`` through its loader: one statement per hop."""
     from contacts_graph.contacts.types import Contact as ContactType
 
-    async with info.context.db.use() as session:
-        reached = await walk_network(
-            session,
-            info.context.viewer.tenant_id,
-            contact_id,
-            kind_values(kinds),
-            depth,
-        )
+    check_depth(depth)
+    reached = await info.context.loaders.network_by_contact_id.load(
+        (contact_id, kind_values(kinds), depth)
+    )
     return [
         NetworkEntry(
             contact=ContactType.from_model(entry.contact),
