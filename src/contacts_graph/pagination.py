@@ -86,10 +86,13 @@ class PageRequest:
     ) -> "PageRequest":
         if first is not None and last is not None:
             raise InvalidPageArguments("Pass either first or last, not both.")
-        size = last if last is not None else first
+        argument, size = ("last", last) if last is not None else ("first", first)
         size = DEFAULT_PAGE_SIZE if size is None else size
         if size < 0 or size > MAX_PAGE_SIZE:
-            raise InvalidPageArguments(f"A page holds 0 to {MAX_PAGE_SIZE} items.")
+            raise InvalidPageArguments(
+                f"{argument} takes 0 to {MAX_PAGE_SIZE}: a page holds at most "
+                f"{MAX_PAGE_SIZE} items."
+            )
         return cls(size=size, after=after, before=before, backward=last is not None)
 
 

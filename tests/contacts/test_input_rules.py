@@ -139,3 +139,73 @@ async def test_a_bulk_target_with_ids_and_a_filter_is_refused(graphql):
     assert data["bulkDeleteContacts"]["userErrors"] == [
         {"field": "target", "code": "INVALID"}
     ]
+
+
+async def test_a_page_size_error_names_the_argument(client):
+    body = await run_graphql(client, "{ contacts(last: 500) { totalCount } }")
+
+    assert body["errors"][0]["message"].startswith("last takes 0 to 200")
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_a_role_both_added_and_removed_in_bulk_is_refused(graphql):
+    created = await create(graphql, givenName="Ada", role="CLIENT")
+
+    data = await graphql(
+        """
+        mutation ($target: BulkTarget!, $input: BulkUpdateInput!) {
+          bulkUpdateContacts(target: $target, input: $input) {
+            changedCount userErrors { field code }
+          }
+        }
+        """,
+        {
+            "target": {"ids": [created["contact"]["id"]]},
+            "input": {"addRoles": ["GUEST"], "removeRoles": ["GUEST"]},
+        },
+    )
+
+    assert data["bulkUpdateContacts"] == {
+        "changedCount": 0,
+        "userErrors": [{"field": "removeRoles", "code": "INVALID"}],
+    }
+
+
+async def test_a_tag_named_by_id_and_name_at_once_is_refused(graphql):
+    created = await create(graphql, givenName="Ada")
+    tag = await graphql('mutation { createTag(name: "vip") { tag { id } } }')
+
+    data = await graphql(
+        """
+        mutation ($input: TagContactInput!) {
+          tagContact(input: $input) { changed userErrors { field code } }
+        }
+        """,
+        {
+            "input": {
+                "contactId": created["contact"]["id"],
+                "tagId": tag["createTag"]["tag"]["id"],
+                "tagName": "other",
+            }
+        },
+    )
+
+    assert data["tagContact"] == {
+        "changed": False,
+        "userErrors": [{"field": "tagName", "code": "INVALID"}],
+    }
+
+
+async def test_updating_an_unknown_organization_names_the_id_field(graphql):
+    data = await graphql(
+        """
+        mutation ($input: UpdateOrganizationInput!) {
+          updateOrganization(input: $input) { userErrors { field code } }
+        }
+        """,
+        {"input": {"id": "00000000-0000-4000-8000-000000000000", "notes": "x"}},
+    )
+
+    assert data["updateOrganization"]["userErrors"] == [
+        {"field": "id", "code": "NOT_FOUND"}
+    ]

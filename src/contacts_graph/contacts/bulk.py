@@ -117,6 +117,13 @@ async def update_contacts(
     region: str,
 ) -> list[ItemResult]:
     """Set the same fields, and add or remove roles, on each contact."""
+    both = sorted(set(add_roles) & set(remove_roles))
+    if both:
+        raise ValidationFailed.one(
+            "removeRoles",
+            "INVALID",
+            f"{both[0]} is both added and removed; name each role in one list only.",
+        )
     cleaned = clean_contact_values(values, region=region)
     live, results = await _live_contacts(session, viewer, ids)
     now = datetime.now(UTC)

@@ -71,6 +71,8 @@ async def store_upload(
     content: bytes,
 ) -> ImportFile:
     """Keep an uploaded file for a later import; return its record."""
+    # Limitation: uploads stay in the database until the tenant is removed;
+    # expiry and clean-up come with the import wizard's jobs.
     upload = ImportFile(
         id=uuid.uuid4(),
         tenant_id=viewer.tenant_id,

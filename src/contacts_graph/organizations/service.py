@@ -61,13 +61,17 @@ async def _check_unique_name(
 
 
 async def get_organization(
-    session: AsyncSession, viewer: Viewer, organization_id: uuid.UUID
+    session: AsyncSession,
+    viewer: Viewer,
+    organization_id: uuid.UUID,
+    *,
+    field: str = "organizationId",
 ) -> Organization:
     found = await repository.organizations_by_ids(
         session, viewer.tenant_id, [organization_id]
     )
     if organization_id not in found:
-        raise NotFound("organization", "organizationId")
+        raise NotFound("organization", field)
     return found[organization_id]
 
 
@@ -144,7 +148,7 @@ async def update_organization(
     values: Mapping[str, Any],
 ) -> Organization:
     cleaned = clean_organization_values(values)
-    organization = await get_organization(session, viewer, organization_id)
+    organization = await get_organization(session, viewer, organization_id, field="id")
     if "name" in cleaned:
         await _check_unique_name(
             session, viewer, cleaned["name"], own_id=organization.id

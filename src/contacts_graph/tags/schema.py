@@ -58,6 +58,10 @@ async def resolve_tag(
 ) -> models.Tag:
     """Return the tag named by id or name; with ``create``, make a missing name."""
     viewer = info.context.viewer
+    if tag_id is not None and tag_name:
+        raise ValidationFailed.one(
+            "tagName", "INVALID", "Name the tag by tagId or by tagName, not both."
+        )
     if tag_id is not None:
         return await service.get_tag(session, viewer, contact_id_of(tag_id, "tagId"))
     if not tag_name:
