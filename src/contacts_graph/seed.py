@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from contacts_graph.auth.sessions import PERMISSIONS, Viewer
+from contacts_graph.auth.sessions import Viewer
 from contacts_graph.contacts import service as contacts
 from contacts_graph.contacts.models import Contact
 from contacts_graph.contacts.roles import Role
@@ -149,12 +149,3 @@ async def seed_demo(session: AsyncSession, viewer: Viewer, *, count: int = 60) -
             legal_basis="consent",
         )
     return len(created)
-
-
-def demo_viewer(tenant_id, slug: str) -> Viewer:  # noqa: ANN001
-    return Viewer(
-        user_id="demo",
-        tenant_id=tenant_id,
-        tenant_slug=slug,
-        permissions=frozenset(PERMISSIONS),
-    )

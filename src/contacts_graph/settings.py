@@ -1,7 +1,6 @@
 """Service configuration, read once from ``CONTACTS_*`` environment variables."""
 
 import secrets
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
@@ -81,8 +80,3 @@ class Settings(BaseSettings):
         path.write_text(key)
         path.chmod(0o600)
         return key
-
-
-@lru_cache
-def get_settings() -> Settings:
-    return Settings()
