@@ -8,6 +8,7 @@ from typing import Any
 import structlog
 from sqlalchemy.exc import DBAPIError
 
+from contacts_graph.db.errors import violated_constraint
 from contacts_graph.settings import Settings
 
 
@@ -62,12 +63,8 @@ def failure_details(error: BaseException | None) -> dict[str, Any]:
         "frames": [f"{_short(f.filename)}:{f.lineno} {f.name}" for f in summary],
     }
     if isinstance(error, DBAPIError):
-        # SQLAlchemy's adapter carries the SQLSTATE; asyncpg's own exception,
-        # its cause, carries the constraint.
-        driver_error = error.orig
-        cause = getattr(driver_error, "__cause__", None)
-        details["sqlstate"] = getattr(driver_error, "sqlstate", None)
-        details["constraint"] = getattr(cause, "constraint_name", None)
+        details["sqlstate"] = getattr(error.orig, "sqlstate", None)
+        details["constraint"] = violated_constraint(error)
     return details
 
 

@@ -48,3 +48,31 @@ async def test_create_tag_racing_for_one_name_makes_one_and_reports_the_rest(
         [(e["field"], e["code"]) for e in p["userErrors"]] for p in payloads
     ) == [[]] + [[("name", "DUPLICATE_NAME")]] * (RACERS - 1)
     assert [t["name"] for t in await _tags(graphql)] == ["RaceTag"]
+
+
+async def test_concurrent_renames_to_one_name_leave_one_winner(client, graphql):
+    ids = [
+        (await graphql(f'mutation {{ createTag(name: "t{n}") {{ tag {{ id }} }} }}'))[
+            "createTag"
+        ]["tag"]["id"]
+        for n in range(4)
+    ]
+
+    payloads = await asyncio.gather(
+        *(
+            run_graphql(
+                client,
+                'mutation ($id: ID!) { renameTag(id: $id, name: "Same") '
+                "{ tag { name } userErrors { field code } } }",
+                {"id": tag_id},
+            )
+            for tag_id in ids
+        )
+    )
+
+    results = [p["data"]["renameTag"] for p in payloads]
+    assert all("errors" not in p for p in payloads)
+    assert sum(r["tag"] is not None for r in results) == 1
+    assert [r["userErrors"] for r in results if r["tag"] is None] == [
+        [{"field": "name", "code": "DUPLICATE_NAME"}]
+    ] * 3

@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contacts_graph.audit.service import changed_fields, record_change
@@ -254,20 +253,17 @@ async def attach_external_id(
     )
     if taken:
         raise _external_id_taken(source)
-    try:
-        # A savepoint, so a concurrent request that took the id first leaves
-        # a user error here rather than a failed transaction.
-        async with session.begin_nested():
-            session.add(
-                ContactExternalId(
-                    tenant_id=viewer.tenant_id,
-                    contact_id=contact.id,
-                    source=source,
-                    external_id=external_id,
-                )
-            )
-    except IntegrityError as error:
-        raise _external_id_taken(source) from error
+    session.add(
+        ContactExternalId(
+            tenant_id=viewer.tenant_id,
+            contact_id=contact.id,
+            source=source,
+            external_id=external_id,
+        )
+    )
+    # Flushed here so that a concurrent request that took the id first fails
+    # this write inside the caller's savepoint, as a duplicate.
+    await session.flush()
 
 
 def _external_id_taken(source: str) -> ValidationFailed:

@@ -7,9 +7,11 @@ from typing import TypeVar
 
 import strawberry
 from graphql import GraphQLError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contacts_graph.context import Info
+from contacts_graph.db.errors import violated_constraint
 from contacts_graph.errors import (
     FieldError,
     NotFound,
@@ -71,6 +73,19 @@ def user_errors(failure: Exception) -> list[UserError]:
     raise failure
 
 
+# Unique constraints a concurrent request can win between our check and our
+# write; the loser gets the user error the check would have given.
+TAKEN = {
+    "uq_tags_name": FieldError("name", "DUPLICATE_NAME", "The name is taken."),
+    "uq_organizations_name": FieldError("name", "DUPLICATE_NAME", "The name is taken."),
+    "uq_contact_external_ids_tenant_id_source_external_id": FieldError(
+        "externalId",
+        "DUPLICATE_EXTERNAL_ID",
+        "Another contact already has this id in that system.",
+    ),
+}
+
+
 async def attempt(
     info: Info, action: Callable[[AsyncSession], Awaitable[T]]
 ) -> tuple[T | None, list[UserError]]:
@@ -85,6 +100,11 @@ async def attempt(
                 return await action(session), []
         except (ValidationFailed, NotFound) as failure:
             return None, user_errors(failure)
+        except IntegrityError as failure:
+            taken = TAKEN.get(violated_constraint(failure) or "")
+            if taken is None:
+                raise
+            return None, [UserError.of(taken)]
 
 
 def error_code(error: GraphQLError) -> str:

@@ -63,10 +63,14 @@ async def link_contacts(
         raise ValidationFailed.one(
             "relatedContactId", "SELF_LINK", "A contact cannot be related to itself."
         )
-    contact = await get_live_contact(session, viewer, contact_id, field="contactId")
-    related = await get_live_contact(
-        session, viewer, related_id, field="relatedContactId"
-    )
+    # Lock the pair in one order whichever side a request names first, so
+    # A-to-B and B-to-A links made at once queue instead of deadlocking.
+    fields = {contact_id: "contactId", related_id: "relatedContactId"}
+    locked = {
+        key: await get_live_contact(session, viewer, key, field=fields[key])
+        for key in sorted(fields)
+    }
+    contact, related = locked[contact_id], locked[related_id]
     links = await _links_between(session, viewer, contact.id, related.id)
     existing = next((link for link in links if link.kind == kind.value), None)
     if existing is not None:
