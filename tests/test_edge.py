@@ -529,3 +529,61 @@ def test_import_prints_the_tenant(monkeypatch, database_url, tmp_path, capsys):
 
     assert exit_info.value.code == 0
     assert f"in tenant {tenant}" in capsys.readouterr().out
+
+
+# 10. Bodies that are not text, failures outside GraphQL, uploads under the limit
+
+
+async def test_a_body_that_is_not_utf8_is_a_400_and_is_not_logged(
+    client, caplog
+) -> None:
+    body = b'{"query":"{ contacts { totalCount } }","variables":{"n":"Jos\xe9 secret"}}'
+
+    with caplog.at_level(logging.DEBUG):
+        response = await client.post(
+            "/graphql", content=body, headers={"content-type": "application/json"}
+        )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+    assert "secret" not in caplog.text
+
+
+async def test_a_failure_outside_graphql_is_a_json_500_logged_without_values(
+    app, viewer, caplog, monkeypatch
+) -> None:
+    async def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("value ada@example.com leaked")
+
+    monkeypatch.setattr("contacts_graph.app.imports.store_upload", broken)
+
+    with caplog.at_level(logging.ERROR, logger="contacts_graph.web.access_log"):
+        async with client_of(app, viewer) as http:
+            response = await http.post(
+                "/api/contacts/import/files",
+                files={"file": ("a.csv", b"Email\na@b.co\n")},
+            )
+
+    assert response.status_code == 500
+    assert response.json()["errors"][0]["extensions"]["code"] == "INTERNAL_SERVER_ERROR"
+    record = next(
+        r for r in caplog.records if r.getMessage() == "http.unexpected_error"
+    )
+    assert record.error_type == "RuntimeError"
+    assert "ada@example.com" not in str(vars(record))
+
+
+async def test_uploads_count_against_the_tenant_limit(settings, viewer) -> None:
+    application = create_app(settings.model_copy(update={"rate_limit": "1/minute"}))
+    try:
+        async with client_of(application, viewer) as http:
+            first = await http.post("/graphql", json={"query": "{ __typename }"})
+            upload = await http.post(
+                "/api/contacts/import/files",
+                files={"file": ("a.csv", b"Email\na@b.co\n")},
+            )
+    finally:
+        await application.state.services.close()
+
+    assert (first.status_code, upload.status_code) == (200, 429)
+    assert "retry-after" in upload.headers

@@ -49,6 +49,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             viewer = services.authenticate(request)
         except InvalidSession:
             return unauthorized(SIGN_IN)
+        if refusal := await services.over_limit(viewer):
+            return refusal
         if not viewer.can("imports:run"):
             return JSONResponse({"error": "This session lacks imports:run."}, 403)
         return await _store_upload(request, viewer, services)

@@ -1,9 +1,12 @@
-"""One log line per HTTP request, without anything a query string carries."""
+"""One log line per HTTP request, and one JSON answer for any unexpected failure."""
 
 import logging
 import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from contacts_graph.logging import failure_details
+from contacts_graph.web.errors import error_response
 
 logger = logging.getLogger(__name__)
 
@@ -12,7 +15,9 @@ class AccessLog:
     """Log every HTTP request as ``http.request``, without its query string.
 
     The query string can carry a session token (``/login?token=…``), which is
-    why uvicorn's own access log is turned off.
+    why uvicorn's own access log is turned off. An exception that escapes the
+    application is logged here without its message, which can quote the
+    request body, and answered with a JSON 500 rather than plain text.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -23,16 +28,23 @@ class AccessLog:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        status = 500
+        status, started_response = 500, False
 
         async def send_with_status(message: Message) -> None:
-            nonlocal status
+            nonlocal status, started_response
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, started_response = message["status"], True
             await send(message)
 
         try:
             await self.app(scope, receive, send_with_status)
+        except Exception as error:  # noqa: BLE001 - the outermost edge of the app
+            logger.error("http.unexpected_error", extra=failure_details(error))
+            if not started_response:
+                response = error_response(
+                    "Unexpected error.", "INTERNAL_SERVER_ERROR", 500
+                )
+                await response(scope, receive, send)
         finally:
             logger.info(
                 "http.request",

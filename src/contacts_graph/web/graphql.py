@@ -53,6 +53,10 @@ class GraphQLView(GraphQL[Context, None]):
         # so refuse_bad_text can say where it is instead of "not JSON".
         try:
             return json.loads(data)
+        except UnicodeDecodeError as error:
+            raise RequestRefused(
+                400, "The request body is not valid UTF-8.", "BAD_REQUEST"
+            ) from error
         except RecursionError as error:
             raise RequestRefused(
                 400, "The JSON is nested too deeply.", "BAD_REQUEST"
@@ -116,9 +120,8 @@ class GraphQLEndpoint:
         except InvalidSession:
             await unauthorized(SIGN_IN)(scope, receive, send)
             return
-        if not await self.services.allow(viewer):
-            response = await self._too_many(viewer)
-            await response(scope, receive, send)
+        if refusal := await self.services.over_limit(viewer):
+            await refusal(scope, receive, send)
             return
         started = time.perf_counter()
         await self._run(scope, capped(receive, limit), send, request, viewer)
@@ -148,12 +151,3 @@ class GraphQLEndpoint:
                 settings=self.services.settings,
             )
             await self.view(scope, receive, send)
-
-    async def _too_many(self, viewer: Viewer) -> Response:
-        retry_after = await self.services.retry_after(viewer)
-        return error_response(
-            "Too many requests for this tenant.",
-            "RATE_LIMITED",
-            429,
-            headers={"Retry-After": str(retry_after)},
-        )

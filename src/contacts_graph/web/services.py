@@ -9,10 +9,12 @@ from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.requests import Request
+from starlette.responses import Response
 
 from contacts_graph.auth.sessions import COOKIE_NAME, InvalidSession, Viewer, read_token
 from contacts_graph.db.engine import create_engine, create_sessionmaker
 from contacts_graph.settings import Settings
+from contacts_graph.web.errors import error_response
 
 
 def session_token(request: Request) -> str | None:
@@ -64,6 +66,17 @@ class Services:
     async def allow(self, viewer: Viewer) -> bool:
         """Count a request against its tenant's limit; False when over it."""
         return await self.limiter.hit(self.rate_limit, _limit_key(viewer))
+
+    async def over_limit(self, viewer: Viewer) -> Response | None:
+        """Count a request; return the 429 to send when the tenant is over its limit."""
+        if await self.allow(viewer):
+            return None
+        return error_response(
+            "Too many requests for this tenant.",
+            "RATE_LIMITED",
+            429,
+            headers={"Retry-After": str(await self.retry_after(viewer))},
+        )
 
     async def retry_after(self, viewer: Viewer) -> int:
         """Return the seconds until the tenant's window lets a request through."""
