@@ -3,8 +3,10 @@
 Depth and alias limits alone let a query ask for 29 aliased pages of 200
 contacts, each walking a network of 500 contacts: millions of records from a
 short text. The cost of an operation is the number of records it can return,
-counted as GitHub's API counts nodes: every list field multiplies what is
-selected under it by the most items it can hold.
+counted as GitHub's API counts nodes: every connection (and ``network``,
+``_entities``) multiplies what is selected under it by the most items it can
+hold. Short plain lists (tags, phones, a network path) hold values of the
+record they hang off, so they multiply nothing.
 """
 
 from collections.abc import Iterator, Mapping
@@ -27,7 +29,7 @@ from graphql.execution import ExecutionResult
 from strawberry.extensions import SchemaExtension
 
 from contacts_graph.errors import ServiceError
-from contacts_graph.pagination import DEFAULT_PAGE_SIZE
+from contacts_graph.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from contacts_graph.relationships.kinds import MAX_NETWORK_SIZE
 
 # List fields whose size no argument states, by the most items they return.
@@ -91,10 +93,22 @@ class CostCounter:
             return max(len(self.argument(field, "representations") or ()), 1)
         if getattr(return_type, "name", "").endswith("Connection"):
             size = self.argument(field, "first") or self.argument(field, "last")
-            return max(int(size), 1) if isinstance(size, int) else DEFAULT_PAGE_SIZE
+            if not isinstance(size, int):
+                return DEFAULT_PAGE_SIZE
+            # A larger size is refused when the field runs, with its own message.
+            return min(max(size, 1), MAX_PAGE_SIZE)
         if is_list:
             return BOUNDED_LISTS.get(name, 1)
         return 1
+
+    @staticmethod
+    def holds_records(field: FieldNode, return_type: Any) -> bool:
+        name = field.name.value
+        return (
+            name in BOUNDED_LISTS
+            or name == "_entities"
+            or getattr(return_type, "name", "").endswith("Connection")
+        )
 
     def cost(
         self, selections: SelectionSetNode | None, parent: Any, factor: int
@@ -109,10 +123,9 @@ class CostCounter:
                 continue
             return_type, is_list = _named(definition.type)
             count = factor * self.multiplier(field, return_type, is_list)
-            is_records = is_list or return_type.name.endswith("Connection")
-            total += (count if is_records else 0) + self.cost(
-                field.selection_set, return_type, count
-            )
+            total += (
+                count if self.holds_records(field, return_type) else 0
+            ) + self.cost(field.selection_set, return_type, count)
         return total
 
 
