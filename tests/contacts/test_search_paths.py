@@ -67,3 +67,31 @@ async def test_search_finds_the_same_contacts_without_the_indexes(app, viewer):
 
     assert with_indexes == ["Anna Wrightson", "Zofia Wright"]
     assert without_indexes == with_indexes
+
+
+SEARCH = """
+query ($search: String!) {
+  contacts(filter: {search: $search}) { edges { node { displayName } } }
+}
+"""
+
+
+async def names(graphql, term):
+    data = await graphql(SEARCH, {"search": term})
+    return [e["node"]["displayName"] for e in data["contacts"]["edges"]]
+
+
+async def test_a_phone_is_found_however_it_is_written(session, viewer, graphql):
+    await create_contact(session, viewer, given_name="Tel", phone="+1 212 555 0020")
+    await session.commit()
+
+    for term in ("+1 212 555 0020", "(212) 555-0020", "212.555.0020", "5550020"):
+        assert await names(graphql, term) == ["Tel Lovelace"], term
+
+
+async def test_search_ignores_accents_and_unicode_composition(session, viewer, graphql):
+    await create_contact(session, viewer, given_name="Zoe\u0301", family_name="García")
+    await session.commit()
+
+    for term in ("Zoé", "zoe", "ZOE\u0301", "garcia", "García"):
+        assert await names(graphql, term) == ["Zoé García"], term

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, func, literal, or_, select, tuple_
 
 from contacts_graph.contacts.models import Contact
+from contacts_graph.contacts.normalize import fold_for_search, phone_digits_of_search
 from contacts_graph.contacts.roles import PRODUCT_ROLES, Product, Role
 from contacts_graph.organizations.models import Membership, Organization
 from contacts_graph.pagination import InvalidCursor
@@ -44,6 +45,11 @@ def like_pattern(text: str) -> str:
 
 
 def _search_condition(tenant_id: uuid.UUID, text: str) -> ColumnElement[bool]:
+    """Match the term in names, emails and phones, or in an organization's name.
+
+    Contacts' search text is folded for case and accents, so the term is too;
+    a term written like a phone number ("(212) 555-0020") matches by digits.
+    """
     pattern = like_pattern(text.strip())
     in_organization = exists(
         select(1)
@@ -61,7 +67,11 @@ def _search_condition(tenant_id: uuid.UUID, text: str) -> ColumnElement[bool]:
             func.lower(Organization.name).like(pattern),
         )
     )
-    return or_(Contact.search_text.like(pattern), in_organization)
+    matches = [Contact.search_text.like(like_pattern(fold_for_search(text.strip())))]
+    digits = phone_digits_of_search(text.strip())
+    if digits:
+        matches.append(Contact.search_text.like(like_pattern(digits)))
+    return or_(*matches, in_organization)
 
 
 def _tag_condition(tenant_id: uuid.UUID, query: ContactQuery) -> ColumnElement[bool]:

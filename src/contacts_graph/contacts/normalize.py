@@ -149,6 +149,23 @@ def phone_search_digits(number: str | None, e164: str | None = None) -> str:
     return " ".join(dict.fromkeys(form for form in forms if form))
 
 
+def fold_for_search(text: str) -> str:
+    """Fold case and accents, so "Zoé", "ZOE" and a decomposed "Zoe\u0301" match."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+_PHONE_LIKE = re.compile(r"^[\d\s+\-.()/]+$")
+
+
+def phone_digits_of_search(text: str) -> str | None:
+    """Return the digits of a search term written as a phone number, if it is one."""
+    if not _PHONE_LIKE.match(text):
+        return None
+    digits = _digits(text)
+    return digits if len(digits) >= 3 else None
+
+
 def _digits(text: str) -> str:
     # Any script's decimal digits count, as phonenumbers reads them too.
     return "".join(str(unicodedata.decimal(char)) for char in text if char.isdecimal())
