@@ -50,3 +50,11 @@ def test_schema_prints_the_checked_in_sdl(capsys):
 
     assert capsys.readouterr().out == print_schema()
     assert (ROOT / "schema.graphql").read_text() == print_schema()
+
+
+def test_import_reports_a_source_name_too_long(environment, tmp_path):
+    csv = tmp_path / "people.csv"
+    csv.write_text("Email\nada@example.com\n")
+
+    with pytest.raises(SystemExit, match="people.csv: .*source"):
+        main(["import", str(csv), "--tenant", "cli-import", "--source", "s" * 80])

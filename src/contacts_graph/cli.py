@@ -148,9 +148,15 @@ def import_file(args: argparse.Namespace) -> None:
     path = Path(args.file)
     if not path.is_file():
         sys.exit(f"{path}: no such file")
-    sys.exit(
-        asyncio.run(_import(settings, viewer, path, path.read_bytes(), args.source))
-    )
+    from contacts_graph.errors import ValidationFailed
+
+    try:
+        code = asyncio.run(
+            _import(settings, viewer, path, path.read_bytes(), args.source)
+        )
+    except ValidationFailed as failure:
+        sys.exit(f"{path.name}: {failure}")
+    sys.exit(code)
 
 
 def schema(args: argparse.Namespace) -> None:

@@ -14,10 +14,6 @@ class Settings(BaseSettings):
         default=None,
         description="PostgreSQL URL; when unset, an embedded server is started.",
     )
-    database_read_url: str | None = Field(
-        default=None,
-        description="Read replica for queries that tolerate replica lag.",
-    )
     redis_url: str | None = Field(
         default=None,
         description="Redis URL; when unset, limits and caches live in process.",

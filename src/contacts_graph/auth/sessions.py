@@ -9,6 +9,9 @@ import jwt
 ALGORITHM = "HS256"
 ISSUER = "contacts-graph"
 COOKIE_NAME = "contacts_session"
+ACTOR_PREFIX = "user:"
+# History records the caller as "user:<id>" in columns of 200 characters.
+MAX_USER_ID = 200 - len(ACTOR_PREFIX)
 
 PERMISSIONS = (
     "contacts:read",
@@ -40,7 +43,7 @@ class Viewer:
     @property
     def actor(self) -> str:
         """Return the name history records of this caller."""
-        return f"user:{self.user_id}"
+        return f"{ACTOR_PREFIX}{self.user_id}"
 
 
 def issue_token(key: str, viewer: Viewer, *, ttl: timedelta) -> str:
@@ -62,7 +65,8 @@ def read_token(key: str, token: str) -> Viewer:
     """Verify ``token`` and return the viewer it names.
 
     Raises:
-        InvalidSession: the signature, expiry or claims do not hold.
+        InvalidSession: the signature, expiry or claims do not hold, or the
+            user id is too long to be recorded in history.
     """
     try:
         claims = jwt.decode(
@@ -72,8 +76,13 @@ def read_token(key: str, token: str) -> Viewer:
             issuer=ISSUER,
             options={"require": ["exp", "sub", "iss"]},
         )
+        user_id = str(claims["sub"])
+        if len(user_id) > MAX_USER_ID:
+            raise InvalidSession(
+                f"The user id is longer than {MAX_USER_ID} characters."
+            )
         return Viewer(
-            user_id=str(claims["sub"]),
+            user_id=user_id,
             tenant_id=uuid.UUID(claims["tid"]),
             tenant_slug=str(claims.get("tsl", "")),
             permissions=frozenset(claims.get("perms", ())),

@@ -117,14 +117,13 @@ async def update_contacts(
     region: str,
 ) -> list[ItemResult]:
     """Set the same fields, and add or remove roles, on each contact."""
-    both = sorted(set(add_roles) & set(remove_roles))
-    if both:
-        raise ValidationFailed.one(
-            "removeRoles",
-            "INVALID",
-            f"{both[0]} is both added and removed; name each role in one list only.",
-        )
-    cleaned = clean_contact_values(values, region=region)
+    errors = _role_list_errors(values, add_roles, remove_roles)
+    try:
+        cleaned = clean_contact_values(values, region=region)
+    except ValidationFailed as failure:
+        errors = [*failure.errors, *errors]
+    if errors:
+        raise ValidationFailed(errors)
     live, results = await _live_contacts(session, viewer, ids)
     now = datetime.now(UTC)
     for contact_id in ids:
@@ -144,6 +143,33 @@ async def update_contacts(
         results.append(_apply_one(session, viewer, contact, item, now))
     await session.flush()
     return in_request_order(results, ids)
+
+
+def _role_list_errors(
+    values: Mapping[str, Any], add_roles: Sequence[str], remove_roles: Sequence[str]
+) -> list[FieldError]:
+    both = sorted(set(add_roles) & set(remove_roles))
+    if both:
+        return [
+            FieldError(
+                "removeRoles",
+                "INVALID",
+                f"{both[0]} is both added and removed; name each role in one list "
+                "only.",
+            )
+        ]
+    primary = values.get("primary_role")
+    if primary is not None and str(primary).upper() in remove_roles:
+        # Removing the role just made primary would leave every item as it was.
+        return [
+            FieldError(
+                "removeRoles",
+                "INVALID",
+                f"{str(primary).upper()} is set as the primary role, which cannot be "
+                "removed.",
+            )
+        ]
+    return []
 
 
 def _apply_one(

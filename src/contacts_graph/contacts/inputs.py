@@ -117,13 +117,17 @@ class ContactFieldsInput:
         default=strawberry.UNSET, description="Primary email address."
     )
     emails: list[str] | None = strawberry.field(
-        default=strawberry.UNSET, description="Further email addresses."
+        default=strawberry.UNSET,
+        description="Further email addresses, at most 20; repeats and the primary "
+        "address are dropped.",
     )
     phone: str | None = strawberry.field(
         default=strawberry.UNSET, description="Primary phone, in any common notation."
     )
     phones: list[str] | None = strawberry.field(
-        default=strawberry.UNSET, description="Further phone numbers."
+        default=strawberry.UNSET,
+        description="Further phone numbers, at most 20; repeats and the primary "
+        "number are dropped.",
     )
     role: Role | None = strawberry.field(  # type: ignore[valid-type]
         default=strawberry.UNSET, description="Primary role; PROSPECT when omitted."
@@ -143,8 +147,8 @@ class ContactFieldsInput:
     custom_fields: JSON | None = strawberry.field(
         default=strawberry.UNSET,
         description="Values with no column of their own, as one JSON object of at "
-        "most 100 keys and 16 KiB. It replaces the stored object whole: send every "
-        "key to keep.",
+        "most 100 keys and 16 KiB, with finite numbers between -2^63 and 2^63. It "
+        "replaces the stored object whole: send every key to keep.",
     )
 
     def to_values(self) -> dict[str, Any]:
@@ -190,10 +194,13 @@ class ContactFieldsInput:
 @strawberry.input(description="A new contact.")
 class CreateContactInput(ContactFieldsInput):
     external_source: str | None = strawberry.field(
-        default=None, description="System the contact comes from, e.g. hubspot."
+        default=None,
+        description="System the contact comes from, e.g. hubspot; at most 63 "
+        "characters.",
     )
     external_id: str | None = strawberry.field(
-        default=None, description="The contact's id in that system."
+        default=None,
+        description="The contact's id in that system; at most 255 characters.",
     )
 
 

@@ -14,9 +14,17 @@ from contacts_graph.contacts import repository
 from contacts_graph.contacts.models import ConsentEvent, Contact, ContactExternalId
 from contacts_graph.contacts.roles import DEFAULT_ROLE
 from contacts_graph.contacts.validation import clean_contact_values, complete_contact
-from contacts_graph.errors import NotFound, ValidationFailed
+from contacts_graph.errors import FieldError, NotFound, ValidationFailed
 
 logger = logging.getLogger(__name__)
+
+# Column widths of contact_external_ids and consent_events.
+MAX_EXTERNAL_SOURCE = 63
+MAX_EXTERNAL_ID = 255
+MAX_CONSENT_TEXT = 63
+# Consent given before 1970 is a typing error, and year 1 in a time zone far
+# east of UTC is before the earliest timestamp PostgreSQL stores.
+EARLIEST_CONSENT = datetime(1970, 1, 1, tzinfo=UTC)
 
 # Columns a caller may write; consent has its own path through consent events.
 WRITABLE = (
@@ -194,10 +202,14 @@ async def set_marketing_consent(
     """
     now = datetime.now(UTC)
     effective_at = effective_at or now
-    if effective_at > now:
-        raise ValidationFailed.one(
-            "effectiveAt", "IN_FUTURE", "Consent cannot take effect in the future."
-        )
+    source, legal_basis = source.strip(), legal_basis.strip()
+    errors = [
+        *_consent_text_errors("source", source),
+        *_consent_text_errors("legalBasis", legal_basis),
+        *_effective_at_errors(effective_at, now),
+    ]
+    if errors:
+        raise ValidationFailed(errors)
     contact = await get_live_contact(session, viewer, contact_id, field="contactId")
     session.add(
         ConsentEvent(
@@ -235,6 +247,44 @@ async def set_marketing_consent(
     return contact
 
 
+def _too_long(field: str, value: str, limit: int) -> list[FieldError]:
+    if len(value) <= limit:
+        return []
+    return [FieldError(field, "TOO_LONG", f"{field} takes at most {limit} characters.")]
+
+
+def _consent_text_errors(field: str, value: str) -> list[FieldError]:
+    if not value:
+        return [FieldError(field, "REQUIRED", f"A consent event needs a {field}.")]
+    return _too_long(field, value, MAX_CONSENT_TEXT)
+
+
+def _effective_at_errors(effective_at: datetime, now: datetime) -> list[FieldError]:
+    if effective_at.tzinfo is None or effective_at.utcoffset() is None:
+        return [
+            FieldError(
+                "effectiveAt",
+                "INVALID",
+                "effectiveAt needs a time zone, e.g. 2024-05-01T09:00:00Z.",
+            )
+        ]
+    if effective_at > now:
+        return [
+            FieldError(
+                "effectiveAt", "IN_FUTURE", "Consent cannot take effect in the future."
+            )
+        ]
+    if effective_at < EARLIEST_CONSENT:
+        return [
+            FieldError(
+                "effectiveAt",
+                "OUT_OF_RANGE",
+                "Consent takes effect on or after 1970-01-01.",
+            )
+        ]
+    return []
+
+
 async def attach_external_id(
     session: AsyncSession,
     viewer: Viewer,
@@ -248,6 +298,12 @@ async def attach_external_id(
         raise ValidationFailed.one(
             "externalId", "REQUIRED", "An external id needs a source and an id."
         )
+    errors = [
+        *_too_long("externalSource", source, MAX_EXTERNAL_SOURCE),
+        *_too_long("externalId", external_id, MAX_EXTERNAL_ID),
+    ]
+    if errors:
+        raise ValidationFailed(errors)
     taken = await repository.contact_ids_by_external_id(
         session, viewer.tenant_id, [(source, external_id)]
     )

@@ -1,5 +1,6 @@
 """Check and normalise contact input into column values, collecting every error."""
 
+import math
 import unicodedata
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
@@ -10,6 +11,7 @@ import orjson
 from contacts_graph.contacts.normalize import (
     InvalidValue,
     display_name_for,
+    fold_for_search,
     normalize_email,
     normalize_locale,
     normalize_phone,
@@ -32,6 +34,12 @@ TEXT_LIMITS = {
 }
 MAX_CUSTOM_FIELDS = 100
 MAX_CUSTOM_FIELDS_BYTES = 16 * 1024
+MAX_EXTRA_EMAILS = 20
+MAX_EXTRA_PHONES = 20
+# orjson writes whole numbers of 64 bits at most, and PostgreSQL's JSON has
+# no NaN or Infinity. PostgreSQL also writes 1e300 back without an exponent,
+# as a 301-digit whole number, so decimals keep to the same range.
+JSON_NUMBER_LIMIT = 2**63
 EARLIEST_BIRTH = date(1850, 1, 1)
 
 
@@ -39,11 +47,11 @@ def visible_text(value: str) -> str:
     """Drop control and format characters (tabs, newlines, zero-width marks).
 
     They come in from spreadsheets and copy-paste, and a name made only of
-    them would show as nothing at all.
+    them would show as nothing at all. The text is also composed (NFC), so
+    an "é" typed as "e" plus an accent is stored as the one letter.
     """
-    return "".join(
-        ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cf")
-    ).strip()
+    shown = "".join(ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cf"))
+    return unicodedata.normalize("NFC", shown).strip()
 
 
 def _clean_text(values: dict[str, Any], errors: list[FieldError]) -> None:
@@ -69,8 +77,19 @@ def _clean_emails(values: dict[str, Any], errors: list[FieldError]) -> None:
     elif "email" in values:
         values["email"] = None
     if "extra_emails" in values:
+        given = values["extra_emails"] or []
+        if len(given) > MAX_EXTRA_EMAILS:
+            errors.append(
+                FieldError(
+                    "emails",
+                    "TOO_MANY",
+                    f"A contact has at most {MAX_EXTRA_EMAILS} further email "
+                    "addresses.",
+                )
+            )
+            return
         cleaned = []
-        for index, email in enumerate(values["extra_emails"] or []):
+        for index, email in enumerate(given):
             try:
                 cleaned.append(normalize_email(email))
             except InvalidValue as error:
@@ -91,8 +110,18 @@ def _clean_phones(
     elif "phone" in values:
         values["phone"] = values["phone_e164"] = None
     if "extra_phones" in values:
+        given = values["extra_phones"] or []
+        if len(given) > MAX_EXTRA_PHONES:
+            errors.append(
+                FieldError(
+                    "phones",
+                    "TOO_MANY",
+                    f"A contact has at most {MAX_EXTRA_PHONES} further phone numbers.",
+                )
+            )
+            return
         cleaned = []
-        for index, number in enumerate(values["extra_phones"] or []):
+        for index, number in enumerate(given):
             try:
                 phone = normalize_phone(number, region)
                 cleaned.append({"number": phone.number, "e164": phone.e164})
@@ -125,27 +154,79 @@ def _clean_roles(values: dict[str, Any], errors: list[FieldError]) -> None:
         values["roles"] = list(dict.fromkeys(roles))
 
 
-def _clean_custom_fields(values: dict[str, Any], errors: list[FieldError]) -> None:
-    fields = values.get("custom_fields")
-    if fields is None:
-        return
+def custom_fields_errors(fields: Any) -> list[FieldError]:
+    """Return what keeps ``fields`` from being stored as custom fields.
+
+    Contacts and organizations share these rules: one JSON object of at most
+    ``MAX_CUSTOM_FIELDS`` keys and ``MAX_CUSTOM_FIELDS_BYTES`` of JSON, whose
+    numbers JSON and PostgreSQL can store.
+    """
     if not isinstance(fields, dict) or len(fields) > MAX_CUSTOM_FIELDS:
-        errors.append(
+        return [
             FieldError(
                 "customFields",
                 "INVALID",
                 f"customFields is an object of at most {MAX_CUSTOM_FIELDS} keys.",
             )
-        )
-    elif len(orjson.dumps(fields)) > MAX_CUSTOM_FIELDS_BYTES:
-        errors.append(
+        ]
+    unstorable = FieldError(
+        "customFields",
+        "INVALID",
+        "customFields holds a number JSON cannot store; numbers must be finite "
+        "and between -2^63 and 2^63.",
+    )
+    if not _storable_numbers(fields):
+        return [unstorable]
+    try:
+        size = len(orjson.dumps(fields))
+    except orjson.JSONEncodeError:
+        # Nesting deeper than orjson writes, the one failure left after the walk.
+        return [
+            FieldError(
+                "customFields",
+                "INVALID",
+                "customFields holds a value JSON cannot store.",
+            )
+        ]
+    if size > MAX_CUSTOM_FIELDS_BYTES:
+        return [
             FieldError(
                 "customFields",
                 "TOO_LONG",
                 f"customFields takes at most {MAX_CUSTOM_FIELDS_BYTES // 1024} KiB "
                 "of JSON.",
             )
-        )
+        ]
+    return []
+
+
+def _storable_numbers(value: Any) -> bool:
+    """Return whether every number within ``value`` fits JSON and PostgreSQL."""
+    # A stack, not recursion: a deeply nested value must not exhaust Python's.
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif not _storable_number(item):
+            return False
+    return True
+
+
+def _storable_number(value: Any) -> bool:
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    if isinstance(value, int | float):
+        return -JSON_NUMBER_LIMIT <= value < JSON_NUMBER_LIMIT
+    return True
+
+
+def _clean_custom_fields(values: dict[str, Any], errors: list[FieldError]) -> None:
+    fields = values.get("custom_fields")
+    if fields is not None:
+        errors.extend(custom_fields_errors(fields))
 
 
 def _clean_date_of_birth(values: dict[str, Any], errors: list[FieldError]) -> None:
@@ -219,12 +300,41 @@ def complete_contact(state: dict[str, Any]) -> list[FieldError]:
         )
     roles = [state["primary_role"], *(state.get("roles") or [])]
     state["roles"] = list(dict.fromkeys(roles))
+    _drop_repeated_contact_points(state)
     state["search_text"] = search_text_for(state)
     return errors
 
 
+def _drop_repeated_contact_points(state: dict[str, Any]) -> None:
+    """Drop further emails and phones that repeat the primary or an earlier one.
+
+    Done on the whole record, so a primary set by one request and a further
+    address sent by another never end up stored twice.
+    """
+    if "extra_emails" in state:
+        emails = dict.fromkeys(state.get("extra_emails") or [])
+        emails.pop(state.get("email"), None)
+        state["extra_emails"] = list(emails)
+    if "extra_phones" in state:
+        seen = {_phone_key(state.get("phone"), state.get("phone_e164"))}
+        kept = []
+        for phone in state.get("extra_phones") or []:
+            key = _phone_key(phone.get("number"), phone.get("e164"))
+            if key not in seen:
+                seen.add(key)
+                kept.append(phone)
+        state["extra_phones"] = kept
+
+
+def _phone_key(number: str | None, e164: str | None) -> str | None:
+    """Return what makes two phones the same: E.164, else the digits dialled."""
+    if e164:
+        return e164
+    return phone_search_digits(number) or None
+
+
 def search_text_for(state: Mapping[str, Any]) -> str:
-    """Return the lower-cased text that free-text search matches a contact by."""
+    """Return the folded text that free-text search matches a contact by."""
     parts = [
         state.get("display_name"),
         state.get("given_name"),
@@ -238,4 +348,4 @@ def search_text_for(state: Mapping[str, Any]) -> str:
             for p in state.get("extra_phones") or []
         ),
     ]
-    return " ".join(p for p in parts if p).lower()
+    return fold_for_search(" ".join(p for p in parts if p))

@@ -1,5 +1,6 @@
 """User errors in mutation payloads, and running a mutation's service call."""
 
+import logging
 import os
 import traceback
 from collections.abc import Awaitable, Callable
@@ -7,7 +8,7 @@ from typing import TypeVar
 
 import strawberry
 from graphql import GraphQLError
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contacts_graph.context import Info
@@ -20,9 +21,14 @@ from contacts_graph.errors import (
     ValidationFailed,
 )
 from contacts_graph.graphql.enums import described_enum
+from contacts_graph.logging import failure_details
 from contacts_graph.pagination import InvalidPageArguments
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
+
+# PostgreSQL's string_data_right_truncation: a value wider than its column.
+STRING_TOO_LONG = "22001"
 
 CODES = {
     "NOT_FOUND": "No record with that id exists in this tenant.",
@@ -105,6 +111,19 @@ async def attempt(
             if taken is None:
                 raise
             return None, [UserError.of(taken)]
+        except DBAPIError as failure:
+            if getattr(failure.orig, "sqlstate", None) != STRING_TOO_LONG:
+                raise
+            # A safety net: each field has its own check with a better
+            # message, so reaching here means one is missing.
+            logger.warning("mutation.value_too_long", extra=failure_details(failure))
+            return None, [
+                UserError(
+                    field=None,
+                    code=UserErrorCode("TOO_LONG"),
+                    message="A value is longer than its field allows.",
+                )
+            ]
 
 
 def error_code(error: GraphQLError) -> str:

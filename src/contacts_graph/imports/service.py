@@ -34,6 +34,11 @@ from contacts_graph.tags import service as tags
 
 logger = logging.getLogger(__name__)
 
+# Consent events and contacts created by an import name it "import:<source>",
+# and consent_events.source takes 63 characters.
+SOURCE_PREFIX = "import:"
+MAX_SOURCE = contacts.MAX_CONSENT_TEXT - len(SOURCE_PREFIX)
+
 # What a draft carries under the contact's own column names; roles and
 # custom fields need merging, so they are handled apart.
 DRAFT_COLUMNS = tuple(
@@ -129,7 +134,7 @@ async def _write_row(
         values = _values(draft, for_update=False)
         values.setdefault("primary_role", default_role.value)
         contact = await contacts.create_contact(
-            session, viewer, values, region=region, source=f"import:{source}"
+            session, viewer, values, region=region, source=f"{SOURCE_PREFIX}{source}"
         )
         if draft.external_id:
             await contacts.attach_external_id(
@@ -174,7 +179,7 @@ async def _write_row(
             viewer,
             contact.id,
             granted=draft.consent_marketing,
-            source=f"import:{source}",
+            source=f"{SOURCE_PREFIX}{source}",
             legal_basis="consent",
             effective_at=effective_at,
         )
@@ -196,7 +201,11 @@ async def import_csv(
     Phone numbers are read in the row's country when it has one, else in
     ``region``. Consent columns take effect at ``received_at``, when the file
     came in, never later.
+
+    Raises:
+        ValidationFailed: ``source`` is too long; then the file is not read.
     """
+    source = _checked_source(source)
     report = ImportReport()
     try:
         table = read_csv(data)
@@ -237,6 +246,8 @@ async def import_csv(
             )
             continue
         report.rows.append(RowOutcome(row.line, status, contact_id=contact_id))
+    if not report.rows and not report.file_problems:
+        report.file_problems.append(_no_rows(table.header_line))
 
     logger.info(
         "import.finished",
@@ -248,6 +259,22 @@ async def import_csv(
         },
     )
     return report
+
+
+def _checked_source(source: str) -> str:
+    """Return the source as ids are kept under it; refuse one too long to record."""
+    source = source.strip().lower() or "csv"
+    if len(source) > MAX_SOURCE:
+        raise ValidationFailed.one(
+            "source", "TOO_LONG", f"source takes at most {MAX_SOURCE} characters."
+        )
+    return source
+
+
+def _no_rows(header_line: int) -> RowProblem:
+    return RowProblem(
+        header_line, None, "file", "NO_ROWS", "The file has a header but no rows."
+    )
 
 
 def _file_problem(error: CsvFileError) -> RowProblem:

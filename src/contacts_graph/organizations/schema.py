@@ -34,11 +34,16 @@ class OrganizationFilter:
 class OrganizationFieldsInput:
     name: str | None = strawberry.field(default=strawberry.UNSET, description="Name.")
     domain: str | None = strawberry.field(
-        default=strawberry.UNSET, description="Domain."
+        default=strawberry.UNSET,
+        description="Web domain, e.g. example.com; at most 255 characters.",
     )
-    notes: str | None = strawberry.field(default=strawberry.UNSET, description="Notes.")
+    notes: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Notes, at most 10,000 characters."
+    )
     custom_fields: JSON | None = strawberry.field(
-        default=strawberry.UNSET, description="Values with no column of their own."
+        default=strawberry.UNSET,
+        description="Values with no column of their own, as one JSON object of at "
+        "most 100 keys and 16 KiB, with finite numbers between -2^63 and 2^63.",
     )
 
     def to_values(self) -> dict[str, object]:
@@ -63,8 +68,12 @@ class UpdateOrganizationInput(OrganizationFieldsInput):
 class AddMembershipInput:
     contact_id: strawberry.ID = strawberry.field(description="The contact.")
     organization_id: strawberry.ID = strawberry.field(description="The organization.")
-    title: str | None = strawberry.field(default=None, description="Job title.")
-    role: str | None = strawberry.field(default=None, description="Function there.")
+    title: str | None = strawberry.field(
+        default=None, description="Job title, at most 200 characters."
+    )
+    role: str | None = strawberry.field(
+        default=None, description="Function there, at most 100 characters."
+    )
     is_primary: bool = strawberry.field(
         default=False, description="Make this the contact's main organization."
     )

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from contacts_graph.audit.service import changed_fields, record_change
 from contacts_graph.auth.sessions import Viewer
 from contacts_graph.contacts.service import get_live_contact
+from contacts_graph.contacts.validation import custom_fields_errors
 from contacts_graph.errors import FieldError, NotFound, ValidationFailed
 from contacts_graph.organizations import repository
 from contacts_graph.organizations.models import Membership, Organization
@@ -19,6 +20,12 @@ DOMAIN = re.compile(
     r"^(?=.{1,255}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
 )
 FIELDS = ("name", "domain", "notes", "custom_fields")
+MAX_NAME = 300
+MAX_DOMAIN = 255
+# notes is a text column without a width; the cap keeps one record readable.
+MAX_NOTES = 10_000
+MAX_TITLE = 200
+MAX_ROLE = 100
 
 
 def clean_organization_values(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -27,26 +34,43 @@ def clean_organization_values(values: Mapping[str, Any]) -> dict[str, Any]:
     errors = []
     if "name" in cleaned:
         cleaned["name"] = (cleaned["name"] or "").strip()
-        if not cleaned["name"]:
-            errors.append(
-                FieldError("name", "REQUIRED", "An organization needs a name.")
-            )
-        elif len(cleaned["name"]) > 300:
-            errors.append(
-                FieldError("name", "TOO_LONG", "A name takes at most 300 characters.")
-            )
+        errors += _name_errors(cleaned["name"])
     if cleaned.get("domain"):
-        domain = cleaned["domain"].strip().lower().removeprefix("www.")
-        if not DOMAIN.match(domain):
-            errors.append(
-                FieldError(
-                    "domain", "INVALID_DOMAIN", "A domain looks like example.com."
-                )
-            )
-        cleaned["domain"] = domain
+        cleaned["domain"] = cleaned["domain"].strip().lower().removeprefix("www.")
+        errors += _domain_errors(cleaned["domain"])
+    if cleaned.get("notes") and len(cleaned["notes"]) > MAX_NOTES:
+        errors.append(_too_long("notes", MAX_NOTES))
+    if cleaned.get("custom_fields") is not None:
+        errors += custom_fields_errors(cleaned["custom_fields"])
     if errors:
         raise ValidationFailed(errors)
     return cleaned
+
+
+def _name_errors(name: str) -> list[FieldError]:
+    if not name:
+        return [FieldError("name", "REQUIRED", "An organization needs a name.")]
+    if len(name) > MAX_NAME:
+        return [
+            FieldError(
+                "name", "TOO_LONG", f"A name takes at most {MAX_NAME} characters."
+            )
+        ]
+    return []
+
+
+def _domain_errors(domain: str) -> list[FieldError]:
+    if len(domain) > MAX_DOMAIN:
+        return [_too_long("domain", MAX_DOMAIN)]
+    if not DOMAIN.match(domain):
+        return [
+            FieldError("domain", "INVALID_DOMAIN", "A domain looks like example.com.")
+        ]
+    return []
+
+
+def _too_long(field: str, limit: int) -> FieldError:
+    return FieldError(field, "TOO_LONG", f"{field} takes at most {limit} characters.")
 
 
 async def _check_unique_name(
@@ -182,6 +206,19 @@ def _membership_state(membership: Membership | None) -> dict[str, Any]:
     }
 
 
+def _membership_text(title: str | None, role: str | None) -> tuple[str, str]:
+    """Return title and role trimmed; refuse ones longer than their columns."""
+    title, role = (title or "").strip(), (role or "").strip()
+    errors = []
+    if len(title) > MAX_TITLE:
+        errors.append(_too_long("title", MAX_TITLE))
+    if len(role) > MAX_ROLE:
+        errors.append(_too_long("role", MAX_ROLE))
+    if errors:
+        raise ValidationFailed(errors)
+    return title, role
+
+
 async def add_membership(
     session: AsyncSession,
     viewer: Viewer,
@@ -198,6 +235,7 @@ async def add_membership(
     membership primary makes the contact's other memberships not. Return the
     membership and whether anything changed.
     """
+    title, role = _membership_text(title, role)
     contact = await get_live_contact(session, viewer, contact_id, field="contactId")
     organization = await get_organization(session, viewer, organization_id)
     membership = await repository.find_membership(
@@ -205,8 +243,8 @@ async def add_membership(
     )
     before = _membership_state(membership)
     after = {
-        "title": title.strip() if title and title.strip() else before["title"],
-        "role": role.strip() if role and role.strip() else before["role"],
+        "title": title or before["title"],
+        "role": role or before["role"],
         "is_primary": is_primary or before["is_primary"],
     }
     changes = changed_fields(before, after)

@@ -68,14 +68,7 @@ async def resolve_tag(
         raise ValidationFailed.one(
             "tagId", "REQUIRED", "Name a tag by tagId or tagName."
         )
-    if create:
-        return (await service.find_or_create_tags(session, viewer, [tag_name]))[
-            tag_name.strip().lower()
-        ]
-    found = await repository.tags_by_names(session, viewer.tenant_id, [tag_name])
-    if tag_name.strip().lower() not in found:
-        raise ValidationFailed.one("tagName", "NOT_FOUND", "No tag has that name.")
-    return found[tag_name.strip().lower()]
+    return await service.find_tag_by_name(session, viewer, tag_name, create=create)
 
 
 @strawberry.type

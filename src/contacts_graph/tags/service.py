@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from contacts_graph.audit.service import record_change
 from contacts_graph.auth.sessions import Viewer
+from contacts_graph.contacts.validation import visible_text
 from contacts_graph.errors import NotFound, ValidationFailed
 from contacts_graph.tags import repository
 from contacts_graph.tags.models import Tag
@@ -17,7 +18,8 @@ MAX_NAME = 100
 
 
 def _check_name(name: str) -> str:
-    name = name.strip()
+    # As with contact names: "Case\u200bTag" from a copy-paste is "CaseTag".
+    name = visible_text(name)
     if not name:
         raise ValidationFailed.one("name", "REQUIRED", "A tag needs a name.")
     if len(name) > MAX_NAME:
@@ -97,10 +99,12 @@ async def find_or_create_tags(
 ) -> dict[str, Tag]:
     """Return tags by lower-cased name, creating the ones that do not exist.
 
+    Names are cleaned as tag names are stored ("Case\u200bTag" is "casetag").
+
     Safe against concurrent requests creating the same names: whoever loses
     the race reads the winner's tag.
     """
-    wanted = {_check_name(name).lower(): name.strip() for name in names}
+    wanted = {name.lower(): name for name in map(_check_name, names)}
     found = await repository.tags_by_names(session, viewer.tenant_id, list(wanted))
     missing = [name for key, name in wanted.items() if key not in found]
     created = await _insert_tags(session, viewer, [(name, None) for name in missing])
@@ -110,6 +114,19 @@ async def find_or_create_tags(
         # Taken meanwhile by another transaction, which has committed by now.
         found = await repository.tags_by_names(session, viewer.tenant_id, list(wanted))
     return found
+
+
+async def find_tag_by_name(
+    session: AsyncSession, viewer: Viewer, name: str, *, create: bool
+) -> Tag:
+    """Return the tag called ``name`` (cleaned, any case); with ``create``, make it."""
+    key = _check_name(name).lower()
+    if create:
+        return (await find_or_create_tags(session, viewer, [name]))[key]
+    found = await repository.tags_by_names(session, viewer.tenant_id, [key])
+    if key not in found:
+        raise NotFound("tag", "tagName")
+    return found[key]
 
 
 async def rename_tag(
