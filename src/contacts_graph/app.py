@@ -43,73 +43,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
     graphql_endpoint = GraphQLEndpoint(
         GraphQLView(build_schema(settings), graphql_ide="graphiql"), services
     )
-
-    async def upload(request: Request) -> Response:
-        try:
-            viewer = services.authenticate(request)
-        except InvalidSession:
-            return unauthorized(SIGN_IN)
-        if refusal := await services.over_limit(viewer):
-            return refusal
-        if not viewer.can("imports:run"):
-            return JSONResponse({"error": "This session lacks imports:run."}, 403)
-        return await _store_upload(request, viewer, services)
-
-    async def healthz(request: Request) -> Response:
-        return JSONResponse({"status": "ok"})
-
-    async def readyz(request: Request) -> Response:
-        try:
-            async with services.engine.connect() as connection:
-                await connection.execute(text("SELECT 1"))
-        except Exception:  # noqa: BLE001 - any failure means not ready
-            logger.warning("database.unreachable")
-            return JSONResponse({"status": "unavailable", "database": "down"}, 503)
-        return JSONResponse({"status": "ready", "database": "up"})
-
-    async def metrics(request: Request) -> Response:
-        return PlainTextResponse(generate_latest(), media_type=CONTENT_TYPE_LATEST)
-
-    async def login(request: Request) -> Response:
-        """Set the session cookie from ?token=, so the IDE needs no header."""
-        token = request.query_params.get("token", "")
-        try:
-            read_token(services.signing_key, token)
-        except InvalidSession:
-            return _bad_login(request)
-        response = RedirectResponse("/graphql", status_code=303)
-        response.set_cookie(
-            COOKIE_NAME,
-            token,
-            httponly=True,
-            samesite="lax",
-            secure=request.url.scheme == "https",
-        )
-        return response
-
-    @asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        publisher = None
-        if settings.redis_url:
-            redis = Redis.from_url(settings.redis_url)
-            publisher = asyncio.create_task(run_publisher(services.engine, redis))
-        else:
-            # Limitation: with no Redis the events stay in the outbox table;
-            # there is no stream in process for other products to read.
-            logger.info("outbox.relay_disabled")
-        # The schema, SQLAlchemy's caches and the modules live as long as the
-        # process; frozen, full collections stop rescanning them, which cuts
-        # the slowest requests' time by half.
-        gc.freeze()
-        logger.info("service.started")
-        yield
-        if publisher is not None:
-            publisher.cancel()
-            await asyncio.gather(publisher, return_exceptions=True)
-            await redis.aclose()
-        await services.close()
-        logger.info("service.stopped")
-
     app = Starlette(
         debug=settings.debug,
         routes=[
@@ -126,6 +59,83 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     app.state.services = services
     return app
+
+
+@asynccontextmanager
+async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    """Run the outbox relay while serving; release pools and clients after."""
+    services: Services = app.state.services
+    publisher, redis = None, None
+    if services.settings.redis_url:
+        redis = Redis.from_url(services.settings.redis_url)
+        publisher = asyncio.create_task(run_publisher(services.engine, redis))
+    else:
+        # Limitation: with no Redis the events stay in the outbox table;
+        # there is no stream in process for other products to read.
+        logger.info("outbox.relay_disabled")
+    # The schema, SQLAlchemy's caches and the modules live as long as the
+    # process; frozen, full collections stop rescanning them, which cuts
+    # the slowest requests' time by half.
+    gc.freeze()
+    logger.info("service.started")
+    yield
+    if publisher is not None and redis is not None:
+        publisher.cancel()
+        await asyncio.gather(publisher, return_exceptions=True)
+        await redis.aclose()
+    await services.close()
+    logger.info("service.stopped")
+
+
+async def upload(request: Request) -> Response:
+    """Keep an uploaded import file and answer with its id."""
+    services: Services = request.app.state.services
+    try:
+        viewer = services.authenticate(request)
+    except InvalidSession:
+        return unauthorized(SIGN_IN)
+    if refusal := await services.over_limit(viewer):
+        return refusal
+    if not viewer.can("imports:run"):
+        return JSONResponse({"error": "This session lacks imports:run."}, 403)
+    return await _store_upload(request, viewer, services)
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    """Answer 200 while the database answers, 503 otherwise."""
+    try:
+        async with request.app.state.services.engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+    except Exception:  # noqa: BLE001 - any failure means not ready
+        logger.warning("database.unreachable")
+        return JSONResponse({"status": "unavailable", "database": "down"}, 503)
+    return JSONResponse({"status": "ready", "database": "up"})
+
+
+async def metrics(request: Request) -> Response:
+    return PlainTextResponse(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+async def login(request: Request) -> Response:
+    """Set the session cookie from ?token=, so the IDE needs no header."""
+    token = request.query_params.get("token", "")
+    try:
+        read_token(request.app.state.services.signing_key, token)
+    except InvalidSession:
+        return _bad_login(request)
+    response = RedirectResponse("/graphql", status_code=303)
+    response.set_cookie(
+        COOKIE_NAME,
+        token,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+    )
+    return response
 
 
 def _bad_login(request: Request) -> Response:

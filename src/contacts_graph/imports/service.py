@@ -119,71 +119,95 @@ def _values(draft: ContactDraft, *, for_update: bool) -> dict[str, Any]:
     return values
 
 
-async def _write_row(
-    session: AsyncSession,
-    viewer: Viewer,
-    draft: ContactDraft,
-    *,
-    existing_id: uuid.UUID | None,
-    source: str,
-    default_role: Role,
-    region: str,
-    effective_at: datetime,
-) -> tuple[str, uuid.UUID]:
-    if existing_id is None:
+@dataclass
+class RowWriter:
+    """Write the rows of one import: what each row becomes, in its savepoint."""
+
+    session: AsyncSession
+    viewer: Viewer
+    source: str
+    default_role: Role
+    region: str
+    effective_at: datetime
+
+    async def outcome(self, line: int, draft: ContactDraft) -> RowOutcome:
+        """Write one parsed row; a row that fails leaves nothing behind."""
+        existing_id = await _existing(self.session, self.viewer, self.source, draft)
+        try:
+            async with self.session.begin_nested():
+                if existing_id is None:
+                    status, contact = "CREATED", await self._create(draft)
+                else:
+                    status, contact = await self._update(draft, existing_id)
+                await self._link(contact, draft)
+        except (ValidationFailed, NotFound) as failure:
+            return RowOutcome(line, "REJECTED", problems=_problems(line, failure))
+        return RowOutcome(line, status, contact_id=contact.id)
+
+    async def _create(self, draft: ContactDraft) -> Contact:
         values = _values(draft, for_update=False)
-        values.setdefault("primary_role", default_role.value)
+        values.setdefault("primary_role", self.default_role.value)
         contact = await contacts.create_contact(
-            session, viewer, values, region=region, source=f"{SOURCE_PREFIX}{source}"
+            self.session,
+            self.viewer,
+            values,
+            region=self.region,
+            source=f"{SOURCE_PREFIX}{self.source}",
         )
         if draft.external_id:
             await contacts.attach_external_id(
-                session, viewer, contact, source, draft.external_id
+                self.session, self.viewer, contact, self.source, draft.external_id
             )
-        status = "CREATED"
-    else:
-        before = await session.get(Contact, (viewer.tenant_id, existing_id))
+        return contact
+
+    async def _update(
+        self, draft: ContactDraft, contact_id: uuid.UUID
+    ) -> tuple[str, Contact]:
+        before = await self.session.get(Contact, (self.viewer.tenant_id, contact_id))
         stamp = before.updated_at if before else None
         values = _values(draft, for_update=True)
         if before is not None and "custom_fields" in values:
+            # A file adds custom fields; it does not drop the ones it lacks.
             values["custom_fields"] = {
                 **before.custom_fields,
                 **values["custom_fields"],
             }
         contact = await contacts.update_contact(
-            session, viewer, existing_id, values, region=region
+            self.session, self.viewer, contact_id, values, region=self.region
         )
-        status = "UPDATED" if contact.updated_at != stamp else "UNCHANGED"
+        return ("UPDATED" if contact.updated_at != stamp else "UNCHANGED"), contact
 
-    if draft.organization_name:
-        found = await organizations.find_or_create_organizations(
-            session, viewer, [draft.organization_name]
-        )
-        organization = found[draft.organization_name.strip().lower()]
-        await organizations.add_membership(
-            session,
-            viewer,
-            contact.id,
-            organization.id,
-            title=draft.title,
-            is_primary=True,
-        )
-    if draft.tags:
-        for tag in (
-            await tags.find_or_create_tags(session, viewer, draft.tags)
-        ).values():
-            await tags.tag_contacts(session, viewer, tag, [contact.id])
-    if draft.consent_marketing is not None:
-        await contacts.set_marketing_consent(
-            session,
-            viewer,
-            contact.id,
-            granted=draft.consent_marketing,
-            source=f"{SOURCE_PREFIX}{source}",
-            legal_basis="consent",
-            effective_at=effective_at,
-        )
-    return status, contact.id
+    async def _link(self, contact: Contact, draft: ContactDraft) -> None:
+        """Add the row's organization, tags and consent to its contact."""
+        session, viewer = self.session, self.viewer
+        if draft.organization_name:
+            found = await organizations.find_or_create_organizations(
+                session, viewer, [draft.organization_name]
+            )
+            organization = found[draft.organization_name.strip().lower()]
+            await organizations.add_membership(
+                session,
+                viewer,
+                contact.id,
+                organization.id,
+                title=draft.title,
+                is_primary=True,
+            )
+        if draft.tags:
+            for tag in (
+                await tags.find_or_create_tags(session, viewer, draft.tags)
+            ).values():
+                await tags.tag_contacts(session, viewer, tag, [contact.id])
+        if draft.consent_marketing is not None:
+            await contacts.set_marketing_consent(
+                session,
+                viewer,
+                contact.id,
+                granted=draft.consent_marketing,
+                source=f"{SOURCE_PREFIX}{self.source}",
+                legal_basis="consent",
+                effective_at=self.effective_at,
+            )
 
 
 async def import_csv(
@@ -213,7 +237,14 @@ async def import_csv(
         report.file_problems.append(_file_problem(error))
         return report
     mapping = map_columns(table.header)
-    effective_at = received_at or datetime.now(UTC)
+    writer = RowWriter(
+        session,
+        viewer,
+        source,
+        default_role,
+        region,
+        effective_at=received_at or datetime.now(UTC),
+    )
 
     # Limitation: rows are written one by one, each with a savepoint; batched
     # writes and a background job for large files come with the import wizard.
@@ -226,26 +257,8 @@ async def import_csv(
             problems = _repeated_id(row.line, draft.external_id, mapping, first_lines)
         if draft is None or problems:
             report.rows.append(RowOutcome(row.line, "REJECTED", problems=problems))
-            continue
-        existing_id = await _existing(session, viewer, source, draft)
-        try:
-            async with session.begin_nested():
-                status, contact_id = await _write_row(
-                    session,
-                    viewer,
-                    draft,
-                    existing_id=existing_id,
-                    source=source,
-                    default_role=default_role,
-                    region=region,
-                    effective_at=effective_at,
-                )
-        except (ValidationFailed, NotFound) as failure:
-            report.rows.append(
-                RowOutcome(row.line, "REJECTED", problems=_problems(row.line, failure))
-            )
-            continue
-        report.rows.append(RowOutcome(row.line, status, contact_id=contact_id))
+        else:
+            report.rows.append(await writer.outcome(row.line, draft))
     if not report.rows and not report.file_problems:
         report.file_problems.append(_no_rows(table.header_line))
 
