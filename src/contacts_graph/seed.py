@@ -2,6 +2,7 @@
 
 import random
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -78,10 +79,28 @@ async def is_empty(session: AsyncSession, viewer: Viewer) -> bool:
     return not count
 
 
+def demo_values(index: int) -> dict[str, Any]:
+    """Return the fields of the ``index``-th demo contact: varied but repeatable."""
+    roles = list(Role)
+    given, family = GIVEN[index % len(GIVEN)], FAMILY[(index * 7) % len(FAMILY)]
+    city, country, phone = CITIES[index % len(CITIES)]
+    email = f"{given}.{family}.{index}@example.com".lower().replace("'", "")
+    return {
+        "given_name": given,
+        "family_name": family,
+        "email": email,
+        "phone": phone.format(index % 100),
+        "primary_role": roles[index % len(roles)].value,
+        "roles": [roles[(index + 3) % len(roles)].value] if index % 4 == 0 else [],
+        "city": city,
+        "country": country,
+        "date_of_birth": date(1950 + index % 50, 1 + index % 12, 1 + index % 28),
+    }
+
+
 async def seed_demo(session: AsyncSession, viewer: Viewer, *, count: int = 60) -> int:
     """Add ``count`` demo contacts with organizations, tags and relationships."""
     rng = random.Random(7)
-    roles = list(Role)
     found = await organizations.find_or_create_organizations(
         session, viewer, [name for name, _ in COMPANIES]
     )
@@ -93,44 +112,26 @@ async def seed_demo(session: AsyncSession, viewer: Viewer, *, count: int = 60) -
 
     created = []
     for index in range(count):
-        given, family = GIVEN[index % len(GIVEN)], FAMILY[(index * 7) % len(FAMILY)]
-        city, country, phone = CITIES[index % len(CITIES)]
         contact = await contacts.create_contact(
-            session,
-            viewer,
-            {
-                "given_name": given,
-                "family_name": family,
-                "email": f"{given}.{family}.{index}@example.com".lower().replace(
-                    "'", ""
-                ),
-                "phone": phone.format(index % 100),
-                "primary_role": roles[index % len(roles)].value,
-                "roles": [roles[(index + 3) % len(roles)].value]
-                if index % 4 == 0
-                else [],
-                "city": city,
-                "country": country,
-                "date_of_birth": date(
-                    1950 + index % 50, 1 + index % 12, 1 + index % 28
-                ),
-            },
-            region="US",
-            source="demo",
+            session, viewer, demo_values(index), region="US", source="demo"
         )
         created.append(contact)
-        company = COMPANIES[index % len(COMPANIES)][0].lower()
+        company = found[COMPANIES[index % len(COMPANIES)][0].lower()]
+        title = rng.choice(["Director", "Manager", "Analyst", None])
         await organizations.add_membership(
-            session,
-            viewer,
-            contact.id,
-            found[company].id,
-            title=rng.choice(["Director", "Manager", "Analyst", None]),
-            is_primary=True,
+            session, viewer, contact.id, company.id, title=title, is_primary=True
         )
         for tag in rng.sample(TAGS, k=index % 3):
             await tags.tag_contacts(session, viewer, tag_records[tag], [contact.id])
 
+    await _relate_and_consent(session, viewer, created)
+    return len(created)
+
+
+async def _relate_and_consent(
+    session: AsyncSession, viewer: Viewer, created: list[Any]
+) -> None:
+    """Make small families of the demo contacts; let every fifth opt in."""
     for index in range(0, len(created) - 2, 3):
         parent, child, sibling = created[index : index + 3]
         await relationships.link_contacts(
@@ -148,4 +149,3 @@ async def seed_demo(session: AsyncSession, viewer: Viewer, *, count: int = 60) -
             source="demo",
             legal_basis="consent",
         )
-    return len(created)
