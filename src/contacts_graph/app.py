@@ -97,7 +97,9 @@ async def upload(request: Request) -> Response:
     if refusal := await services.over_limit(viewer):
         return refusal
     if not viewer.can("imports:run"):
-        return JSONResponse({"error": "This session lacks imports:run."}, 403)
+        return JSONResponse(
+            {"error": "The session does not grant the imports:run permission."}, 403
+        )
     return await _store_upload(request, viewer, services)
 
 

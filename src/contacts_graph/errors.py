@@ -48,5 +48,5 @@ class NotFound(ServiceError):
 
 class PermissionDenied(ServiceError):
     def __init__(self, permission: str) -> None:
-        super().__init__(f"This session lacks the {permission} permission.")
+        super().__init__(f"The session does not grant the {permission} permission.")
         self.permission = permission
