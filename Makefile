@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 JS := js
 
-.PHONY: serve test lint format schema bench clean
+.PHONY: serve test lint format schema bench clean constraints
 
 serve: $(VENV)/.installed $(JS)/node_modules/.installed
 	$(BIN)/contacts-graph serve
@@ -33,13 +33,18 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/pip install --quiet -e .
+$(VENV)/.installed: pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@ $(VENV)/.installed
+
+# Pin what is installed now (run after a green `make test` on newer versions).
+constraints: $(VENV)/.installed-test
+	{ head -n 2 constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -v '^-e'; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
 
 # GraphiQL's assets (served by the service, never from a CDN) and the
 # federation composers come from the npm registry, pinned in js/package-lock.json.
