@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contacts_graph.audit.service import changed_fields, record_change
@@ -309,17 +310,20 @@ async def attach_external_id(
     )
     if taken:
         raise _external_id_taken(source)
-    session.add(
-        ContactExternalId(
-            tenant_id=viewer.tenant_id,
-            contact_id=contact.id,
-            source=source,
-            external_id=external_id,
-        )
-    )
-    # Flushed here so that a concurrent request that took the id first fails
-    # this write inside the caller's savepoint, as a duplicate.
-    await session.flush()
+    try:
+        # A savepoint, so that a concurrent request that took the id first
+        # leaves this one a user error that names the source.
+        async with session.begin_nested():
+            session.add(
+                ContactExternalId(
+                    tenant_id=viewer.tenant_id,
+                    contact_id=contact.id,
+                    source=source,
+                    external_id=external_id,
+                )
+            )
+    except IntegrityError as error:
+        raise _external_id_taken(source) from error
 
 
 def _external_id_taken(source: str) -> ValidationFailed:

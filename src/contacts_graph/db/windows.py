@@ -9,12 +9,13 @@ of every parent, and a join brings back the full rows.
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, tuple_
+from sqlalchemy import ColumnElement, DateTime, Select, func, literal, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from contacts_graph.pagination import PageRequest, decode_cursor
+from contacts_graph.pagination import InvalidCursor, PageRequest, decode_cursor
 
 
 async def pages_per_parent(
@@ -28,6 +29,7 @@ async def pages_per_parent(
     parent_ids: Sequence[uuid.UUID],
     request: PageRequest,
     order_key: str,
+    newest_first: bool = False,
 ) -> dict[uuid.UUID, list[Any]]:
     """Return, per parent, up to ``request.size + 1`` rows in ``sort`` order.
 
@@ -38,15 +40,18 @@ async def pages_per_parent(
             the column it selects first as ``row_id``'s counterpart, and must
             select the entities the caller needs.
         order_key: the cursor's order name, checked when decoding.
+        newest_first: walk ``sort`` from its largest value down (feeds,
+            histories) instead of up.
     """
-    ascending = not request.backward
+    ascending = request.backward == newest_first
     conditions = [parent.in_(parent_ids)]
     for cursor, walk_ascending in ((request.after, True), (request.before, False)):
         if cursor:
             value, id_ = decode_cursor(cursor, order_key)
             key = tuple_(sort, row_id)
-            bound = tuple_(literal(value), literal(uuid.UUID(id_)))
-            conditions.append(key > bound if walk_ascending else key < bound)
+            bound = tuple_(_sort_literal(sort, value), literal(uuid.UUID(id_)))
+            is_after = walk_ascending != newest_first
+            conditions.append(key > bound if is_after else key < bound)
 
     ordering = (sort, row_id) if ascending else (sort.desc(), row_id.desc())
     ranked = (
@@ -71,3 +76,13 @@ async def pages_per_parent(
     for row in (await session.execute(stmt)).all():
         pages[row.parent_id].append(row)
     return pages
+
+
+def _sort_literal(sort: ColumnElement[Any], value: Any) -> Any:
+    """Bind a cursor's sort value with the type of the column it came from."""
+    if isinstance(sort.type, DateTime):
+        try:
+            value = datetime.fromisoformat(value)
+        except (TypeError, ValueError) as error:
+            raise InvalidCursor("The cursor is not one this service issued.") from error
+    return literal(value, type_=sort.type)
