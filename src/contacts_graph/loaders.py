@@ -36,6 +36,7 @@ class Loaders:
 
     def __init__(self, db: RequestDatabase, tenant_id: uuid.UUID) -> None:
         from contacts_graph.contacts import loaders as contacts
+        from contacts_graph.history import loaders as history
         from contacts_graph.organizations import loaders as organizations
         from contacts_graph.relationships import loaders as relationships
         from contacts_graph.tags import loaders as tags
@@ -69,5 +70,15 @@ class Loaders:
             relationships.RelationshipCountByContactIdLoader(*args)
         )
         self.network_by_contact_id = relationships.NetworkByContactIdLoader(*args)
+        self.consent_events_by_contact_id = history.ConsentEventsByContactIdLoader(
+            *args
+        )
+        self.consent_event_count_by_contact_id = (
+            history.ConsentEventCountByContactIdLoader(*args)
+        )
+        self.audit_entries_by_contact_id = history.AuditEntriesByContactIdLoader(*args)
+        self.audit_entry_count_by_contact_id = history.AuditEntryCountByContactIdLoader(
+            *args
+        )
         self.tags_by_contact_id = tags.TagsByContactIdLoader(*args)
         self.contact_count_by_tag_id = tags.ContactCountByTagIdLoader(*args)

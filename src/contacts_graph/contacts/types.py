@@ -10,6 +10,7 @@ from strawberry.scalars import JSON
 from contacts_graph.contacts import models, roles
 from contacts_graph.context import Info
 from contacts_graph.graphql.enums import described_enum
+from contacts_graph.pagination import PageRequest
 
 ROLE_DESCRIPTIONS = {
     roles.Role.GUEST: "Stays at a property (Ops).",
@@ -95,6 +96,12 @@ NetworkEntry = Annotated[
     "NetworkEntry", strawberry.lazy("contacts_graph.relationships.types")
 ]
 Tag = Annotated["Tag", strawberry.lazy("contacts_graph.tags.types")]
+ConsentEventConnection = Annotated[
+    "ConsentEventConnection", strawberry.lazy("contacts_graph.history.types")
+]
+AuditEntryConnection = Annotated[
+    "AuditEntryConnection", strawberry.lazy("contacts_graph.history.types")
+]
 
 
 @strawberry.federation.type(
@@ -268,3 +275,37 @@ class Contact:
         from contacts_graph.relationships.types import contact_network
 
         return await contact_network(info, self.model.id, kinds, depth)
+
+    @strawberry.field(
+        description="Every grant and withdrawal of marketing consent, latest recorded "
+        "first (the consentHistory tab; needs compliance:read)."
+    )
+    async def consent_history(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> ConsentEventConnection | None:
+        from contacts_graph.history.types import consent_history
+
+        request = PageRequest.of(first, after, last, before)
+        return await consent_history(info, self.model.id, request)
+
+    @strawberry.field(
+        description="Every recorded change to the contact, newest first (the "
+        "auditTrail tab; needs compliance:read)."
+    )
+    async def audit_trail(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> AuditEntryConnection | None:
+        from contacts_graph.history.types import audit_trail
+
+        request = PageRequest.of(first, after, last, before)
+        return await audit_trail(info, self.model.id, request)
