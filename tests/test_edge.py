@@ -587,3 +587,27 @@ async def test_uploads_count_against_the_tenant_limit(settings, viewer) -> None:
 
     assert (first.status_code, upload.status_code) == (200, 429)
     assert "retry-after" in upload.headers
+
+
+# 11. A failing field while its siblings still read
+
+
+async def test_a_failing_field_beside_running_loaders_is_a_graphql_error(
+    client, session, viewer
+) -> None:
+    from tests.factories import create_contact
+
+    await create_contact(session, viewer)
+    await session.commit()
+
+    body = await run_graphql(
+        client,
+        """
+        { contacts(first: 5) { edges { node {
+            notes(after: "bogus") { totalCount }
+            calls { totalCount } organizations { totalCount }
+            relationships { totalCount } } } } }
+        """,
+    )
+
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

@@ -83,13 +83,10 @@ class GraphQLView(GraphQL[Context, None]):
 
     async def process_result(self, request: Request, result: ExecutionResult) -> Any:
         context: Context = request.scope["state"]["graphql_context"]
-        session = context.db.session
+        await context.db.finish(commit=not result.errors)
         if result.errors:
-            await session.rollback()
             debug = context.settings.debug
             result.errors = [finish_error(e, debug=debug) for e in result.errors]
-        else:
-            await session.commit()
         REQUESTS.labels("error" if result.errors else "ok").inc()
         return await super().process_result(request, result)
 
