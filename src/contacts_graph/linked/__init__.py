@@ -1,0 +1,1 @@
+"""Linked records: what other products own, written against a contact."""
