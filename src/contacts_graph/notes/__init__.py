@@ -1,0 +1,1 @@
+"""Three first-party profile tabs: notes, calls and contact preferences."""
