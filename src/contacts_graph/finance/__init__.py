@@ -1,0 +1,1 @@
+"""The financial tabs: ledger entries, invoices and payments, and lifetime value."""
