@@ -36,7 +36,11 @@ class Loaders:
 
     def __init__(self, db: RequestDatabase, tenant_id: uuid.UUID) -> None:
         from contacts_graph.contacts import loaders as contacts
+        from contacts_graph.documents import loaders as documents
+        from contacts_graph.finance import loaders as finance
         from contacts_graph.history import loaders as history
+        from contacts_graph.linked import loaders as linked
+        from contacts_graph.notes import loaders as notes
         from contacts_graph.organizations import loaders as organizations
         from contacts_graph.relationships import loaders as relationships
         from contacts_graph.tags import loaders as tags
@@ -82,3 +86,29 @@ class Loaders:
         )
         self.tags_by_contact_id = tags.TagsByContactIdLoader(*args)
         self.contact_count_by_tag_id = tags.ContactCountByTagIdLoader(*args)
+        self.linked_records_by_contact_id = linked.LinkedRecordsByContactIdLoader(*args)
+        self.linked_record_count_by_contact_id = (
+            linked.LinkedRecordCountByContactIdLoader(*args)
+        )
+        self.ledger_entries_by_contact_id = finance.LedgerEntriesByContactIdLoader(
+            *args
+        )
+        self.ledger_entry_count_by_contact_id = (
+            finance.LedgerEntryCountByContactIdLoader(*args)
+        )
+        self.invoices_by_contact_id = finance.InvoicesByContactIdLoader(*args)
+        self.invoice_count_by_contact_id = finance.InvoiceCountByContactIdLoader(*args)
+        self.payments_by_contact_id = finance.PaymentsByContactIdLoader(*args)
+        self.payment_count_by_contact_id = finance.PaymentCountByContactIdLoader(*args)
+        self.lifetime_value_by_contact_id = finance.LifetimeValueByContactIdLoader(
+            *args
+        )
+        self.documents_by_contact_id = documents.DocumentsByContactIdLoader(*args)
+        self.document_count_by_contact_id = documents.DocumentCountByContactIdLoader(
+            *args
+        )
+        self.notes_by_contact_id = notes.NotesByContactIdLoader(*args)
+        self.note_count_by_contact_id = notes.NoteCountByContactIdLoader(*args)
+        self.calls_by_contact_id = notes.CallsByContactIdLoader(*args)
+        self.call_count_by_contact_id = notes.CallCountByContactIdLoader(*args)
+        self.preferences_by_contact_id = notes.PreferencesByContactIdLoader(*args)

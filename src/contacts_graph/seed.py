@@ -11,6 +11,8 @@ from contacts_graph.auth.sessions import Viewer
 from contacts_graph.contacts import service as contacts
 from contacts_graph.contacts.models import Contact
 from contacts_graph.contacts.roles import Role
+from contacts_graph.linked.demo import seed_linked_records
+from contacts_graph.notes.demo import seed_tabs
 from contacts_graph.organizations import service as organizations
 from contacts_graph.relationships import service as relationships
 from contacts_graph.relationships.kinds import Kind
@@ -125,6 +127,8 @@ async def seed_demo(session: AsyncSession, viewer: Viewer, *, count: int = 60) -
             await tags.tag_contacts(session, viewer, tag_records[tag], [contact.id])
 
     await _relate_and_consent(session, viewer, created)
+    await seed_linked_records(session, viewer, created)
+    await seed_tabs(session, viewer, created)
     return len(created)
 
 

@@ -10,6 +10,8 @@ from strawberry.scalars import JSON
 from contacts_graph.contacts import models, roles
 from contacts_graph.context import Info
 from contacts_graph.graphql.enums import described_enum
+from contacts_graph.linked.tabs import LinkedTab
+from contacts_graph.linked.types import linked_tab_field
 from contacts_graph.pagination import PageRequest
 
 ROLE_DESCRIPTIONS = {
@@ -101,6 +103,28 @@ ConsentEventConnection = Annotated[
 ]
 AuditEntryConnection = Annotated[
     "AuditEntryConnection", strawberry.lazy("contacts_graph.history.types")
+]
+LedgerEntryConnection = Annotated[
+    "LedgerEntryConnection", strawberry.lazy("contacts_graph.finance.types")
+]
+InvoiceConnection = Annotated[
+    "InvoiceConnection", strawberry.lazy("contacts_graph.finance.types")
+]
+PaymentConnection = Annotated[
+    "PaymentConnection", strawberry.lazy("contacts_graph.finance.types")
+]
+Money = Annotated["Money", strawberry.lazy("contacts_graph.finance.types")]
+ContactNoteConnection = Annotated[
+    "ContactNoteConnection", strawberry.lazy("contacts_graph.notes.types")
+]
+ContactCallConnection = Annotated[
+    "ContactCallConnection", strawberry.lazy("contacts_graph.notes.types")
+]
+ContactPreferences = Annotated[
+    "ContactPreferences", strawberry.lazy("contacts_graph.notes.types")
+]
+DocumentConnection = Annotated[
+    "DocumentConnection", strawberry.lazy("contacts_graph.documents.types")
 ]
 
 
@@ -309,3 +333,126 @@ class Contact:
 
         request = PageRequest.of(first, after, last, before)
         return await audit_trail(info, self.model.id, request)
+
+    # The linked-record tabs (communication, financial and role groups).
+    conversations = linked_tab_field(LinkedTab.CONVERSATIONS)
+    campaigns = linked_tab_field(LinkedTab.CAMPAIGNS)
+    events = linked_tab_field(LinkedTab.EVENTS)
+    pipeline = linked_tab_field(LinkedTab.PIPELINE)
+    stays = linked_tab_field(LinkedTab.STAYS)
+    appointments = linked_tab_field(LinkedTab.APPOINTMENTS)
+    work_orders = linked_tab_field(LinkedTab.WORK_ORDERS)
+
+    @strawberry.field(
+        description="Debits and credits booked against the contact, latest booked "
+        "first (the ledger tab)."
+    )
+    async def ledger(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> LedgerEntryConnection:
+        from contacts_graph.finance.types import ledger
+
+        request = PageRequest.of(first, after, last, before)
+        return await ledger(info, self.model.id, request)
+
+    @strawberry.field(
+        description="Invoices issued to the contact, latest issued first (the "
+        "invoices tab)."
+    )
+    async def invoices(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> InvoiceConnection:
+        from contacts_graph.finance.types import invoices
+
+        request = PageRequest.of(first, after, last, before)
+        return await invoices(info, self.model.id, request)
+
+    @strawberry.field(
+        description="Payments the contact made, latest paid first (the payments tab)."
+    )
+    async def payments(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> PaymentConnection:
+        from contacts_graph.finance.types import payments
+
+        request = PageRequest.of(first, after, last, before)
+        return await payments(info, self.model.id, request)
+
+    @strawberry.field(
+        description="What the contact has paid, per currency: settled credit "
+        "payments less settled refunds, from the ledger; by currency code."
+    )
+    async def lifetime_value(self, info: Info) -> list[Money]:
+        from contacts_graph.finance.types import lifetime_value
+
+        return await lifetime_value(info, self.model.id)
+
+    @strawberry.field(
+        description="Files linked to the contact, newest first; their bytes are "
+        "served by the file store (the documents tab)."
+    )
+    async def documents(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> DocumentConnection:
+        from contacts_graph.documents.types import contact_documents
+
+        request = PageRequest.of(first, after, last, before)
+        return await contact_documents(info, self.model.id, request)
+
+    @strawberry.field(description="Notes on the contact, newest first (the notes tab).")
+    async def notes(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> ContactNoteConnection:
+        from contacts_graph.notes.types import contact_notes
+
+        return await contact_notes(info, self.model.id, first, after, last, before)
+
+    @strawberry.field(
+        description="Calls logged with the contact, latest started first (the calls "
+        "tab)."
+    )
+    async def calls(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> ContactCallConnection:
+        from contacts_graph.notes.types import contact_calls
+
+        return await contact_calls(info, self.model.id, first, after, last, before)
+
+    @strawberry.field(
+        description="How the contact likes to be reached (the preferences tab); no "
+        "channels and nulls when never set."
+    )
+    async def preferences(self, info: Info) -> ContactPreferences:
+        from contacts_graph.notes.types import contact_preferences
+
+        return await contact_preferences(info, self.model.id)

@@ -20,10 +20,18 @@ from contacts_graph.contacts.bulk_schema import BulkMutations
 from contacts_graph.contacts.mutations import ContactMutations
 from contacts_graph.contacts.queries import ContactQueries
 from contacts_graph.contacts.types import Contact
+from contacts_graph.documents.schema import DocumentMutations
+from contacts_graph.finance.schema import FinanceMutations
 from contacts_graph.graphql.cost import QueryCostLimiter
 from contacts_graph.graphql.errors import error_code
 from contacts_graph.imports.schema import ImportMutations
+from contacts_graph.linked.schema import LinkedRecordMutations
 from contacts_graph.logging import failure_details
+from contacts_graph.notes.schema import (
+    CallMutations,
+    NoteMutations,
+    PreferenceMutations,
+)
 from contacts_graph.organizations.schema import (
     OrganizationMutations,
     OrganizationQueries,
@@ -52,6 +60,12 @@ class Mutation(
     TagMutations,
     BulkMutations,
     ImportMutations,
+    LinkedRecordMutations,
+    FinanceMutations,
+    DocumentMutations,
+    NoteMutations,
+    CallMutations,
+    PreferenceMutations,
 ):
     pass
 

@@ -46,6 +46,7 @@ CODES = {
     "SELF_LINK": "A contact cannot be related to itself.",
     "CONFLICTING_RELATIONSHIP": "The pair has a kind that excludes this one.",
     "DUPLICATE_NAME": "The name is taken.",
+    "DUPLICATE_NUMBER": "Another record already has this number.",
     "DUPLICATE_EXTERNAL_ID": "Another contact already has this id in that system.",
     "OUT_OF_RANGE": "Outside the allowed range.",
 }
@@ -84,6 +85,9 @@ def user_errors(failure: Exception) -> list[UserError]:
 TAKEN = {
     "uq_tags_name": FieldError("name", "DUPLICATE_NAME", "The name is taken."),
     "uq_organizations_name": FieldError("name", "DUPLICATE_NAME", "The name is taken."),
+    "uq_invoices_tenant_id_number": FieldError(
+        "number", "DUPLICATE_NUMBER", "Another invoice already has that number."
+    ),
     "uq_contact_external_ids_tenant_id_source_external_id": FieldError(
         "externalId",
         "DUPLICATE_EXTERNAL_ID",
