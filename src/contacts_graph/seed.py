@@ -11,6 +11,8 @@ from contacts_graph.auth.sessions import Viewer
 from contacts_graph.contacts import service as contacts
 from contacts_graph.contacts.models import Contact
 from contacts_graph.contacts.roles import Role
+from contacts_graph.documents.demo import seed_documents
+from contacts_graph.finance.demo import seed_finance
 from contacts_graph.linked.demo import seed_linked_records
 from contacts_graph.notes.demo import seed_tabs
 from contacts_graph.organizations import service as organizations
@@ -129,6 +131,8 @@ async def seed_demo(session: AsyncSession, viewer: Viewer, *, count: int = 60) -
     await _relate_and_consent(session, viewer, created)
     await seed_linked_records(session, viewer, created)
     await seed_tabs(session, viewer, created)
+    await seed_finance(session, viewer, created)
+    await seed_documents(session, viewer, created)
     return len(created)
 
 
