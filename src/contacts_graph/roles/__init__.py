@@ -1,0 +1,1 @@
+"""The first-party role tabs: tenancies, properties, investments, employment."""
