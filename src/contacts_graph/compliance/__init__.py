@@ -1,0 +1,1 @@
+"""The compliance tabs: identity documents, KYC checks, AML screenings, right to rent."""
