@@ -20,6 +20,14 @@ TABS = (
     "auditTrail",
     "organizations",
     "relationships",
+    "tenancies",
+    "properties",
+    "investments",
+    "employment",
+    "identity",
+    "kyc",
+    "aml",
+    "rightToRent",
 )
 
 PAGE = (

@@ -35,6 +35,7 @@ class Loaders:
     """The loaders of one request, created fresh so nothing is cached across."""
 
     def __init__(self, db: RequestDatabase, tenant_id: uuid.UUID) -> None:
+        from contacts_graph.compliance import loaders as compliance
         from contacts_graph.contacts import loaders as contacts
         from contacts_graph.documents import loaders as documents
         from contacts_graph.finance import loaders as finance
@@ -43,6 +44,7 @@ class Loaders:
         from contacts_graph.notes import loaders as notes
         from contacts_graph.organizations import loaders as organizations
         from contacts_graph.relationships import loaders as relationships
+        from contacts_graph.roles import loaders as roles
         from contacts_graph.tags import loaders as tags
 
         args: tuple[Any, ...] = (db, tenant_id)
@@ -112,3 +114,41 @@ class Loaders:
         self.calls_by_contact_id = notes.CallsByContactIdLoader(*args)
         self.call_count_by_contact_id = notes.CallCountByContactIdLoader(*args)
         self.preferences_by_contact_id = notes.PreferencesByContactIdLoader(*args)
+        self.tenancies_by_contact_id = roles.TenanciesByContactIdLoader(*args)
+        self.tenancy_count_by_contact_id = roles.TenancyCountByContactIdLoader(*args)
+        self.property_holdings_by_contact_id = roles.PropertyHoldingsByContactIdLoader(
+            *args
+        )
+        self.property_holding_count_by_contact_id = (
+            roles.PropertyHoldingCountByContactIdLoader(*args)
+        )
+        self.investments_by_contact_id = roles.InvestmentsByContactIdLoader(*args)
+        self.investment_count_by_contact_id = roles.InvestmentCountByContactIdLoader(
+            *args
+        )
+        self.employments_by_contact_id = roles.EmploymentsByContactIdLoader(*args)
+        self.employment_count_by_contact_id = roles.EmploymentCountByContactIdLoader(
+            *args
+        )
+        self.identity_documents_by_contact_id = (
+            compliance.IdentityDocumentsByContactIdLoader(*args)
+        )
+        self.identity_document_count_by_contact_id = (
+            compliance.IdentityDocumentCountByContactIdLoader(*args)
+        )
+        self.kyc_checks_by_contact_id = compliance.KycChecksByContactIdLoader(*args)
+        self.kyc_check_count_by_contact_id = compliance.KycCheckCountByContactIdLoader(
+            *args
+        )
+        self.aml_screenings_by_contact_id = compliance.AmlScreeningsByContactIdLoader(
+            *args
+        )
+        self.aml_screening_count_by_contact_id = (
+            compliance.AmlScreeningCountByContactIdLoader(*args)
+        )
+        self.right_to_rent_checks_by_contact_id = (
+            compliance.RightToRentChecksByContactIdLoader(*args)
+        )
+        self.right_to_rent_check_count_by_contact_id = (
+            compliance.RightToRentCheckCountByContactIdLoader(*args)
+        )

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contacts_graph.auth.sessions import Viewer
+from contacts_graph.compliance.demo import seed_compliance_records
 from contacts_graph.contacts import service as contacts
 from contacts_graph.contacts.models import Contact
 from contacts_graph.contacts.roles import Role
@@ -18,6 +19,7 @@ from contacts_graph.notes.demo import seed_tabs
 from contacts_graph.organizations import service as organizations
 from contacts_graph.relationships import service as relationships
 from contacts_graph.relationships.kinds import Kind
+from contacts_graph.roles.demo import seed_role_records
 from contacts_graph.tags import service as tags
 
 GIVEN = [
@@ -133,6 +135,8 @@ async def seed_demo(session: AsyncSession, viewer: Viewer, *, count: int = 60) -
     await seed_tabs(session, viewer, created)
     await seed_finance(session, viewer, created)
     await seed_documents(session, viewer, created)
+    await seed_role_records(session, viewer, created)
+    await seed_compliance_records(session, viewer, created)
     return len(created)
 
 

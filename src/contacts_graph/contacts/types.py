@@ -123,8 +123,32 @@ ContactCallConnection = Annotated[
 ContactPreferences = Annotated[
     "ContactPreferences", strawberry.lazy("contacts_graph.notes.types")
 ]
+IdentityDocumentConnection = Annotated[
+    "IdentityDocumentConnection", strawberry.lazy("contacts_graph.compliance.tabs")
+]
+KycCheckConnection = Annotated[
+    "KycCheckConnection", strawberry.lazy("contacts_graph.compliance.tabs")
+]
+AmlScreeningConnection = Annotated[
+    "AmlScreeningConnection", strawberry.lazy("contacts_graph.compliance.tabs")
+]
+RightToRentCheckConnection = Annotated[
+    "RightToRentCheckConnection", strawberry.lazy("contacts_graph.compliance.tabs")
+]
 DocumentConnection = Annotated[
     "DocumentConnection", strawberry.lazy("contacts_graph.documents.types")
+]
+TenancyConnection = Annotated[
+    "TenancyConnection", strawberry.lazy("contacts_graph.roles.connections")
+]
+PropertyHoldingConnection = Annotated[
+    "PropertyHoldingConnection", strawberry.lazy("contacts_graph.roles.connections")
+]
+InvestmentConnection = Annotated[
+    "InvestmentConnection", strawberry.lazy("contacts_graph.roles.connections")
+]
+EmploymentConnection = Annotated[
+    "EmploymentConnection", strawberry.lazy("contacts_graph.roles.connections")
 ]
 
 
@@ -403,6 +427,74 @@ class Contact:
         return await lifetime_value(info, self.model.id)
 
     @strawberry.field(
+        description="Properties the contact rents, latest started first (the "
+        "tenancies tab)."
+    )
+    async def tenancies(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> TenancyConnection:
+        from contacts_graph.roles.connections import tenancies
+
+        request = PageRequest.of(first, after, last, before)
+        return await tenancies(info, self.model.id, request)
+
+    @strawberry.field(
+        description="Properties the contact owns, latest acquired first, those "
+        "with no acquisition day last (the properties tab)."
+    )
+    async def properties(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> PropertyHoldingConnection:
+        from contacts_graph.roles.connections import properties
+
+        request = PageRequest.of(first, after, last, before)
+        return await properties(info, self.model.id, request)
+
+    @strawberry.field(
+        description="The contact's investments, latest invested first (the "
+        "investments tab)."
+    )
+    async def investments(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> InvestmentConnection:
+        from contacts_graph.roles.connections import investments
+
+        request = PageRequest.of(first, after, last, before)
+        return await investments(info, self.model.id, request)
+
+    @strawberry.field(
+        description="Jobs the contact holds or held with the business, latest "
+        "started first (the employment tab)."
+    )
+    async def employment(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> EmploymentConnection:
+        from contacts_graph.roles.connections import employment
+
+        request = PageRequest.of(first, after, last, before)
+        return await employment(info, self.model.id, request)
+
+    @strawberry.field(
         description="Files linked to the contact, newest first; their bytes are "
         "served by the file store (the documents tab)."
     )
@@ -456,3 +548,71 @@ class Contact:
         from contacts_graph.notes.types import contact_preferences
 
         return await contact_preferences(info, self.model.id)
+
+    @strawberry.field(
+        description="Identity documents the contact showed, latest recorded first, "
+        "with expiry flags (the identity tab; needs compliance:read)."
+    )
+    async def identity(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> IdentityDocumentConnection | None:
+        from contacts_graph.compliance.tabs import identity_documents
+
+        request = PageRequest.of(first, after, last, before)
+        return await identity_documents(info, self.model.id, request)
+
+    @strawberry.field(
+        description="Know-your-customer checks, latest requested first (the kyc "
+        "tab; needs compliance:read)."
+    )
+    async def kyc(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> KycCheckConnection | None:
+        from contacts_graph.compliance.tabs import kyc_checks
+
+        request = PageRequest.of(first, after, last, before)
+        return await kyc_checks(info, self.model.id, request)
+
+    @strawberry.field(
+        description="AML screenings, latest screened first (the aml tab; needs "
+        "compliance:read)."
+    )
+    async def aml(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> AmlScreeningConnection | None:
+        from contacts_graph.compliance.tabs import aml_screenings
+
+        request = PageRequest.of(first, after, last, before)
+        return await aml_screenings(info, self.model.id, request)
+
+    @strawberry.field(
+        description="Right-to-rent checks, latest checked first (the rightToRent "
+        "tab; needs compliance:read)."
+    )
+    async def right_to_rent(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> RightToRentCheckConnection | None:
+        from contacts_graph.compliance.tabs import right_to_rent_checks
+
+        request = PageRequest.of(first, after, last, before)
+        return await right_to_rent_checks(info, self.model.id, request)

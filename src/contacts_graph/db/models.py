@@ -2,6 +2,12 @@
 
 from contacts_graph.audit.models import AuditEntry, OutboxEvent
 from contacts_graph.auth.models import Tenant
+from contacts_graph.compliance.models import (
+    AmlScreening,
+    IdentityDocument,
+    KycCheck,
+    RightToRentCheck,
+)
 from contacts_graph.contacts.models import ConsentEvent, Contact, ContactExternalId
 from contacts_graph.db.base import Base
 from contacts_graph.documents.models import ContactDocument
@@ -11,9 +17,16 @@ from contacts_graph.linked.models import LinkedRecord
 from contacts_graph.notes.models import ContactCall, ContactNote, ContactPreferences
 from contacts_graph.organizations.models import Membership, Organization
 from contacts_graph.relationships.models import Relationship
+from contacts_graph.roles.models import (
+    Employment,
+    Investment,
+    PropertyHolding,
+    Tenancy,
+)
 from contacts_graph.tags.models import ContactTag, Tag
 
 __all__ = [
+    "AmlScreening",
     "AuditEntry",
     "Base",
     "ContactCall",
@@ -24,15 +37,22 @@ __all__ = [
     "ContactNote",
     "ContactPreferences",
     "ContactTag",
+    "Employment",
+    "IdentityDocument",
     "ImportFile",
+    "Investment",
     "Invoice",
+    "KycCheck",
     "LedgerEntry",
     "LinkedRecord",
     "Membership",
     "Organization",
     "OutboxEvent",
     "Payment",
+    "PropertyHolding",
     "Relationship",
+    "RightToRentCheck",
     "Tag",
+    "Tenancy",
     "Tenant",
 ]

@@ -16,6 +16,7 @@ from strawberry.extensions import (
 )
 from strawberry.federation import Schema
 
+from contacts_graph.compliance.schema import ComplianceMutations
 from contacts_graph.contacts.bulk_schema import BulkMutations
 from contacts_graph.contacts.mutations import ContactMutations
 from contacts_graph.contacts.queries import ContactQueries
@@ -38,6 +39,7 @@ from contacts_graph.organizations.schema import (
 )
 from contacts_graph.organizations.types import Organization
 from contacts_graph.relationships.schema import RelationshipMutations
+from contacts_graph.roles.schema import RoleRecordMutations
 from contacts_graph.settings import Settings
 from contacts_graph.tags.schema import TagMutations, TagQueries
 
@@ -63,9 +65,11 @@ class Mutation(
     LinkedRecordMutations,
     FinanceMutations,
     DocumentMutations,
+    RoleRecordMutations,
     NoteMutations,
     CallMutations,
     PreferenceMutations,
+    ComplianceMutations,
 ):
     pass
 
