@@ -10,9 +10,9 @@ from strawberry.scalars import JSON
 from contacts_graph.contacts import models, roles
 from contacts_graph.context import Info
 from contacts_graph.graphql.enums import described_enum
+from contacts_graph.graphql.tab_fields import paged_tab
 from contacts_graph.linked.tabs import LinkedTab
 from contacts_graph.linked.types import linked_tab_field
-from contacts_graph.pagination import PageRequest
 
 ROLE_DESCRIPTIONS = {
     roles.Role.GUEST: "Stays at a property (Ops).",
@@ -324,39 +324,19 @@ class Contact:
 
         return await contact_network(info, self.model.id, kinds, depth)
 
-    @strawberry.field(
-        description="Every grant and withdrawal of marketing consent, latest recorded "
-        "first (the consentHistory tab; needs compliance:read)."
+    consent_history = paged_tab(
+        "contacts_graph.history.types:consent_history",
+        ConsentEventConnection | None,
+        "Every grant and withdrawal of marketing consent, latest recorded "
+        "first (the consentHistory tab; needs compliance:read).",
     )
-    async def consent_history(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> ConsentEventConnection | None:
-        from contacts_graph.history.types import consent_history
 
-        request = PageRequest.of(first, after, last, before)
-        return await consent_history(info, self.model.id, request)
-
-    @strawberry.field(
-        description="Every recorded change to the contact, newest first (the "
-        "auditTrail tab; needs compliance:read)."
+    audit_trail = paged_tab(
+        "contacts_graph.history.types:audit_trail",
+        AuditEntryConnection | None,
+        "Every recorded change to the contact, newest first (the "
+        "auditTrail tab; needs compliance:read).",
     )
-    async def audit_trail(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> AuditEntryConnection | None:
-        from contacts_graph.history.types import audit_trail
-
-        request = PageRequest.of(first, after, last, before)
-        return await audit_trail(info, self.model.id, request)
 
     # The linked-record tabs (communication, financial and role groups).
     conversations = linked_tab_field(LinkedTab.CONVERSATIONS)
@@ -367,55 +347,24 @@ class Contact:
     appointments = linked_tab_field(LinkedTab.APPOINTMENTS)
     work_orders = linked_tab_field(LinkedTab.WORK_ORDERS)
 
-    @strawberry.field(
-        description="Debits and credits booked against the contact, latest booked "
-        "first (the ledger tab)."
+    ledger = paged_tab(
+        "contacts_graph.finance.types:ledger",
+        LedgerEntryConnection,
+        "Debits and credits booked against the contact, latest booked "
+        "first (the ledger tab).",
     )
-    async def ledger(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> LedgerEntryConnection:
-        from contacts_graph.finance.types import ledger
 
-        request = PageRequest.of(first, after, last, before)
-        return await ledger(info, self.model.id, request)
-
-    @strawberry.field(
-        description="Invoices issued to the contact, latest issued first (the "
-        "invoices tab)."
+    invoices = paged_tab(
+        "contacts_graph.finance.types:invoices",
+        InvoiceConnection,
+        "Invoices issued to the contact, latest issued first (the invoices tab).",
     )
-    async def invoices(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> InvoiceConnection:
-        from contacts_graph.finance.types import invoices
 
-        request = PageRequest.of(first, after, last, before)
-        return await invoices(info, self.model.id, request)
-
-    @strawberry.field(
-        description="Payments the contact made, latest paid first (the payments tab)."
+    payments = paged_tab(
+        "contacts_graph.finance.types:payments",
+        PaymentConnection,
+        "Payments the contact made, latest paid first (the payments tab).",
     )
-    async def payments(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> PaymentConnection:
-        from contacts_graph.finance.types import payments
-
-        request = PageRequest.of(first, after, last, before)
-        return await payments(info, self.model.id, request)
 
     @strawberry.field(
         description="What the contact has paid, per currency: settled credit "
@@ -426,119 +375,50 @@ class Contact:
 
         return await lifetime_value(info, self.model.id)
 
-    @strawberry.field(
-        description="Properties the contact rents, latest started first (the "
-        "tenancies tab)."
+    tenancies = paged_tab(
+        "contacts_graph.roles.connections:tenancies",
+        TenancyConnection,
+        "Properties the contact rents, latest started first (the tenancies tab).",
     )
-    async def tenancies(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> TenancyConnection:
-        from contacts_graph.roles.connections import tenancies
 
-        request = PageRequest.of(first, after, last, before)
-        return await tenancies(info, self.model.id, request)
-
-    @strawberry.field(
-        description="Properties the contact owns, latest acquired first, those "
-        "with no acquisition day last (the properties tab)."
+    properties = paged_tab(
+        "contacts_graph.roles.connections:properties",
+        PropertyHoldingConnection,
+        "Properties the contact owns, latest acquired first, those "
+        "with no acquisition day last (the properties tab).",
     )
-    async def properties(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> PropertyHoldingConnection:
-        from contacts_graph.roles.connections import properties
 
-        request = PageRequest.of(first, after, last, before)
-        return await properties(info, self.model.id, request)
-
-    @strawberry.field(
-        description="The contact's investments, latest invested first (the "
-        "investments tab)."
+    investments = paged_tab(
+        "contacts_graph.roles.connections:investments",
+        InvestmentConnection,
+        "The contact's investments, latest invested first (the investments tab).",
     )
-    async def investments(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> InvestmentConnection:
-        from contacts_graph.roles.connections import investments
 
-        request = PageRequest.of(first, after, last, before)
-        return await investments(info, self.model.id, request)
-
-    @strawberry.field(
-        description="Jobs the contact holds or held with the business, latest "
-        "started first (the employment tab)."
+    employment = paged_tab(
+        "contacts_graph.roles.connections:employment",
+        EmploymentConnection,
+        "Jobs the contact holds or held with the business, latest "
+        "started first (the employment tab).",
     )
-    async def employment(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> EmploymentConnection:
-        from contacts_graph.roles.connections import employment
 
-        request = PageRequest.of(first, after, last, before)
-        return await employment(info, self.model.id, request)
-
-    @strawberry.field(
-        description="Files linked to the contact, newest first; their bytes are "
-        "served by the file store (the documents tab)."
+    documents = paged_tab(
+        "contacts_graph.documents.types:contact_documents",
+        DocumentConnection,
+        "Files linked to the contact, newest first; their bytes are "
+        "served by the file store (the documents tab).",
     )
-    async def documents(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> DocumentConnection:
-        from contacts_graph.documents.types import contact_documents
 
-        request = PageRequest.of(first, after, last, before)
-        return await contact_documents(info, self.model.id, request)
-
-    @strawberry.field(description="Notes on the contact, newest first (the notes tab).")
-    async def notes(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> ContactNoteConnection:
-        from contacts_graph.notes.types import contact_notes
-
-        return await contact_notes(info, self.model.id, first, after, last, before)
-
-    @strawberry.field(
-        description="Calls logged with the contact, latest started first (the calls "
-        "tab)."
+    notes = paged_tab(
+        "contacts_graph.notes.types:contact_notes",
+        ContactNoteConnection,
+        "Notes on the contact, newest first (the notes tab).",
     )
-    async def calls(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> ContactCallConnection:
-        from contacts_graph.notes.types import contact_calls
 
-        return await contact_calls(info, self.model.id, first, after, last, before)
+    calls = paged_tab(
+        "contacts_graph.notes.types:contact_calls",
+        ContactCallConnection,
+        "Calls logged with the contact, latest started first (the calls tab).",
+    )
 
     @strawberry.field(
         description="How the contact likes to be reached (the preferences tab); no "
@@ -549,70 +429,29 @@ class Contact:
 
         return await contact_preferences(info, self.model.id)
 
-    @strawberry.field(
-        description="Identity documents the contact showed, latest recorded first, "
-        "with expiry flags (the identity tab; needs compliance:read)."
+    identity = paged_tab(
+        "contacts_graph.compliance.tabs:identity_documents",
+        IdentityDocumentConnection | None,
+        "Identity documents the contact showed, latest recorded first, "
+        "with expiry flags (the identity tab; needs compliance:read).",
     )
-    async def identity(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> IdentityDocumentConnection | None:
-        from contacts_graph.compliance.tabs import identity_documents
 
-        request = PageRequest.of(first, after, last, before)
-        return await identity_documents(info, self.model.id, request)
-
-    @strawberry.field(
-        description="Know-your-customer checks, latest requested first (the kyc "
-        "tab; needs compliance:read)."
+    kyc = paged_tab(
+        "contacts_graph.compliance.tabs:kyc_checks",
+        KycCheckConnection | None,
+        "Know-your-customer checks, latest requested first (the kyc "
+        "tab; needs compliance:read).",
     )
-    async def kyc(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> KycCheckConnection | None:
-        from contacts_graph.compliance.tabs import kyc_checks
 
-        request = PageRequest.of(first, after, last, before)
-        return await kyc_checks(info, self.model.id, request)
-
-    @strawberry.field(
-        description="AML screenings, latest screened first (the aml tab; needs "
-        "compliance:read)."
+    aml = paged_tab(
+        "contacts_graph.compliance.tabs:aml_screenings",
+        AmlScreeningConnection | None,
+        "AML screenings, latest screened first (the aml tab; needs compliance:read).",
     )
-    async def aml(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> AmlScreeningConnection | None:
-        from contacts_graph.compliance.tabs import aml_screenings
 
-        request = PageRequest.of(first, after, last, before)
-        return await aml_screenings(info, self.model.id, request)
-
-    @strawberry.field(
-        description="Right-to-rent checks, latest checked first (the rightToRent "
-        "tab; needs compliance:read)."
+    right_to_rent = paged_tab(
+        "contacts_graph.compliance.tabs:right_to_rent_checks",
+        RightToRentCheckConnection | None,
+        "Right-to-rent checks, latest checked first (the rightToRent "
+        "tab; needs compliance:read).",
     )
-    async def right_to_rent(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> RightToRentCheckConnection | None:
-        from contacts_graph.compliance.tabs import right_to_rent_checks
-
-        request = PageRequest.of(first, after, last, before)
-        return await right_to_rent_checks(info, self.model.id, request)

@@ -180,15 +180,9 @@ def _page_info(edges: list[Any], has_more: bool, request: PageRequest) -> PageIn
 
 
 async def contact_notes(
-    info: Info,
-    contact_id: uuid.UUID,
-    first: int | None,
-    after: str | None,
-    last: int | None,
-    before: str | None,
+    info: Info, contact_id: uuid.UUID, request: PageRequest
 ) -> ContactNoteConnection:
     """Resolve ``Contact.notes`` for one contact through its loader."""
-    request = PageRequest.of(first, after, last, before)
     rows = await info.context.loaders.notes_by_contact_id.load((contact_id, request))
     items, has_more = trim_page(rows, request)
     edges = [
@@ -206,15 +200,9 @@ async def contact_notes(
 
 
 async def contact_calls(
-    info: Info,
-    contact_id: uuid.UUID,
-    first: int | None,
-    after: str | None,
-    last: int | None,
-    before: str | None,
+    info: Info, contact_id: uuid.UUID, request: PageRequest
 ) -> ContactCallConnection:
     """Resolve ``Contact.calls`` for one contact through its loader."""
-    request = PageRequest.of(first, after, last, before)
     rows = await info.context.loaders.calls_by_contact_id.load((contact_id, request))
     items, has_more = trim_page(rows, request)
     edges = [
